@@ -1,0 +1,57 @@
+import { CONNECTION_SPECIFIC_HEADERS } from '../problem/response-headers.js';
+import { toProblemResponse } from '../problem/to-problem-response.js';
+import type { AdapterOptions } from './adapter-options.js';
+
+/** What an adapter knows about the request that failed. */
+export interface RequestFacts {
+  readonly method?: string | undefined;
+  /** The request target (`/users/42?x=1`); its path becomes the default `instance`. */
+  readonly url?: string | undefined;
+  readonly httpVersionMajor?: number | undefined;
+}
+
+/** A problem response ready for one request. */
+export interface PreparedProblem {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  /** A HEAD request: send the status and headers (Content-Length included), not the body. */
+  readonly omitBody: boolean;
+}
+
+/**
+ * Runs the shared adapter steps: call `onError` (contained), default `instance` to the
+ * request path (the query string is left out: it may hold secrets), serialise, drop
+ * connection-specific headers on HTTP/2+, and note whether the body is to be left out (HEAD).
+ */
+export function prepareProblem<Request>(error: unknown, request: Request, facts: RequestFacts, options: AdapterOptions<Request> | undefined): PreparedProblem {
+  notifyOnError(options?.onError, error, request);
+  const instance = options?.instance ?? requestPath(facts.url);
+  const response = toProblemResponse(error, instance === undefined || options?.instance !== undefined ? options : { ...options, instance });
+  const headers = response.headers;
+  if (facts.httpVersionMajor !== undefined && facts.httpVersionMajor >= 2) {
+    for (const name of Object.keys(headers)) if (CONNECTION_SPECIFIC_HEADERS.has(name)) delete headers[name];
+  }
+  return { status: response.status, headers, body: response.body, omitBody: facts.method === 'HEAD' };
+}
+
+/** Calls the user's `onError` so that neither a throw nor a rejection escapes. */
+export function notifyOnError<Request>(onError: AdapterOptions<Request>['onError'], error: unknown, request: Request): void {
+  if (typeof onError !== 'function') return;
+  try {
+    const result: unknown = onError(error, request);
+    if (typeof result === 'object' && result !== null && typeof (result as Promise<void>).then === 'function') {
+      (result as Promise<void>).then(undefined, () => undefined);
+    }
+  } catch {
+    // A failing logger must not change the response.
+  }
+}
+
+/** The path of a request target, without query or fragment; undefined when there is none. */
+export function requestPath(url: string | undefined): string | undefined {
+  if (typeof url !== 'string' || url === '') return undefined;
+  const end = url.search(/[?#]/);
+  const path = end === -1 ? url : url.slice(0, end);
+  return path === '' ? undefined : path;
+}

@@ -1,0 +1,119 @@
+import { titleForStatus } from '../status/reason-phrase.js';
+import type { ProblemDetails } from '../problem/problem-details.js';
+import { exceptionToProblem } from '../problem/exception-to-problem.js';
+import { buildExtensions, buildHeaders } from './apply-options.js';
+import { CLASS_ID, EXCEPTION_MARK, hasInstance } from './brand.js';
+import type { AnyHttpExceptionOptions, HttpExceptionOptions } from './options.js';
+import { assertStatus } from './status-range.js';
+
+/**
+ * An HTTP error response as an exception: status, RFC 9457 problem-details members
+ * and response headers. Throw it (or one of its generated subclasses) from a route
+ * handler; an adapter or `toProblemResponse` turns it into the response.
+ *
+ * Follows the http-errors convention (`status === statusCode`, boolean `expose`,
+ * `headers`), so Express, Koa and http-errors' `isHttpError` understand it too.
+ *
+ * @example
+ * throw new HttpException(409, 'Order 7 was already shipped', {
+ *   type: 'https://example.com/problems/already-shipped',
+ *   extensions: { orderId: 7 },
+ * });
+ */
+export class HttpException extends Error {
+  static readonly [CLASS_ID]: string = 'HttpException';
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasInstance.call(this, value);
+  }
+
+  /** The HTTP status code, 400-599. */
+  declare readonly status: number;
+  /** Same as `status` (the http-errors and Node convention). */
+  declare readonly statusCode: number;
+  /** Short summary of the problem type; defaults to the reason phrase. */
+  declare readonly title: string;
+  /** URI reference for the problem type; defaults to `'about:blank'`. */
+  declare readonly type: string;
+  /** Human-readable explanation of this occurrence (sent only when `expose` is true). */
+  declare readonly detail: string | undefined;
+  /** URI reference for this occurrence. */
+  declare readonly instance: string | undefined;
+  /** Response headers this exception asks for (lower-case names). */
+  declare readonly headers: Record<string, string>;
+  /** Extension members for the problem body. */
+  declare readonly extensions: Record<string, unknown>;
+  /** Whether `detail` may be shown to the client; defaults to `status < 500`. */
+  declare readonly expose: boolean;
+
+  /**
+   * @param status integer 400-599; anything else throws a `RangeError`
+   * @param detail explanation of this occurrence (also the `message`)
+   */
+  constructor(status: number, detail?: string, options?: HttpExceptionOptions) {
+    assertStatus(status, 400, 599, 'HttpException');
+    if (detail !== undefined && typeof detail !== 'string') {
+      throw new TypeError(`HttpException detail must be a string or undefined, got ${typeof detail}`);
+    }
+    let title: string;
+    let type = 'about:blank';
+    let instance: string | undefined;
+    let expose = status < 500;
+    let headers: Record<string, string>;
+    let extensions: Record<string, unknown>;
+    if (options === undefined) {
+      title = titleForStatus(status);
+      headers = {};
+      extensions = {};
+    } else {
+      title = optionalString(options.title, 'title') ?? titleForStatus(status);
+      type = optionalString(options.type, 'type') ?? type;
+      instance = optionalString(options.instance, 'instance');
+      if (options.expose !== undefined) {
+        if (typeof options.expose !== 'boolean') throw new TypeError('HttpException options.expose must be a boolean');
+        expose = options.expose;
+      }
+      headers = buildHeaders(options as AnyHttpExceptionOptions);
+      extensions = buildExtensions(options as AnyHttpExceptionOptions);
+    }
+    super(detail ?? title, options !== undefined && 'cause' in options ? { cause: options.cause } : undefined);
+    this.status = status;
+    this.statusCode = status;
+    this.title = title;
+    this.type = type;
+    this.detail = detail;
+    this.instance = instance;
+    this.headers = headers;
+    this.extensions = extensions;
+    this.expose = expose;
+  }
+
+  /** Marks instances for `isHttpException`, across copies of the package. */
+  get [EXCEPTION_MARK](): true {
+    return true;
+  }
+
+  /**
+   * The class name (`'NotFoundException'`), or a user subclass's own name. Kept on the
+   * prototype so it does not show up as an own property of every instance.
+   */
+  override get name(): string {
+    const ctor: unknown = Object.getPrototypeOf(this)?.constructor;
+    if (typeof ctor !== 'function') return 'HttpException';
+    return Object.hasOwn(ctor, CLASS_ID) ? (ctor as unknown as { [CLASS_ID]: string })[CLASS_ID] : ctor.name;
+  }
+
+  override set name(value: string) {
+    // `this.name = 'X'` in a subclass constructor keeps working.
+    Object.defineProperty(this, 'name', { value, writable: true, configurable: true, enumerable: false });
+  }
+
+  /** The problem-details body this exception produces (what `JSON.stringify` sends). */
+  toJSON(): ProblemDetails {
+    return exceptionToProblem(this);
+  }
+}
+
+function optionalString(value: unknown, option: string): string | undefined {
+  if (value !== undefined && typeof value !== 'string') throw new TypeError(`HttpException options.${option} must be a string`);
+  return value;
+}

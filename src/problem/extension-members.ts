@@ -1,0 +1,32 @@
+import { STANDARD_MEMBERS } from '../exceptions/apply-options.js';
+import { LIMITS } from './limits.js';
+
+/**
+ * Copies extension members into `target` as plain JSON data. Each value goes through
+ * `JSON.stringify` once: a member that cannot be serialised (circular, BigInt, a throwing
+ * getter or `toJSON`) or that would take the extensions past their size budget is left
+ * out, so the body never fails to serialise later. Standard members and `__proto__` are
+ * never copied.
+ */
+export function copyExtensionMembers(source: unknown, target: Record<string, unknown>): void {
+  if (typeof source !== 'object' || source === null) return;
+  let budget: number = LIMITS.extensionsJson;
+  let names: string[];
+  try {
+    names = Object.keys(source);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (STANDARD_MEMBERS.has(name) || name === '__proto__') continue;
+    let json: string | undefined;
+    try {
+      json = JSON.stringify((source as Record<string, unknown>)[name]);
+    } catch {
+      continue;
+    }
+    if (json === undefined || json.length + name.length > budget) continue;
+    budget -= json.length + name.length;
+    target[name] = JSON.parse(json);
+  }
+}

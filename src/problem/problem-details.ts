@@ -1,0 +1,41 @@
+/**
+ * An RFC 9457 problem-details object as this library emits it: the five standard
+ * members (`type`, `title` and `status` always present) plus extension members.
+ */
+export interface ProblemDetails {
+  /** URI reference identifying the problem type; `'about:blank'` means "just the status". */
+  type: string;
+  /** Short summary of the problem type; with `about:blank` it is the reason phrase. */
+  title: string;
+  /** The HTTP status code, always equal to the response status. */
+  status: number;
+  /** Explanation of this occurrence, present only when the error exposes it. */
+  detail?: string;
+  /** URI reference identifying this occurrence (the request path, by default in adapters). */
+  instance?: string;
+  /** Extension members (`errors`, your own fields, `stack` and `cause` with `debug`). */
+  [extension: string]: unknown;
+}
+
+/** How `toProblemDetails` and every adapter turn a thrown value into a problem. */
+export interface ProblemDetailsOptions {
+  /** `instance` for problems that do not set their own (adapters pass the request path). */
+  readonly instance?: string;
+  /** Base URL that relative `type` references resolve against, e.g. `'https://example.com/problems/'`. */
+  readonly typeBaseUrl?: string;
+  /** Add `stack` and the `cause` chain, and show hidden details. Never turn on in production. */
+  readonly debug?: boolean;
+  /**
+   * Maps a foreign error (a validation library's, an ORM's) to an exception before anything
+   * else looks at it. Return `undefined` to leave the value as it is. If it throws, the
+   * client gets a plain 500.
+   */
+  readonly mapError?: (error: unknown) => unknown;
+}
+
+/** A ready-to-send response: status, headers (lower-case names) and the JSON body. */
+export interface ProblemResponse {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}

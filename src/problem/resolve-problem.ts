@@ -1,0 +1,127 @@
+import { STANDARD_MEMBERS } from '../exceptions/apply-options.js';
+import { safeGet } from '../exceptions/brand.js';
+import { isHttpException } from '../exceptions/guards.js';
+import { isErrorStatus } from '../exceptions/status-range.js';
+import { titleForStatus } from '../status/reason-phrase.js';
+import { addDebugMembers } from './debug-members.js';
+import { assembleProblem, exceptionToProblem } from './exception-to-problem.js';
+import { cut, jsonBytesUpperBound, LIMITS } from './limits.js';
+import type { ProblemDetails, ProblemDetailsOptions } from './problem-details.js';
+import { copySendableHeaders } from './response-headers.js';
+
+/** A problem body and the headers that go with it. */
+export interface ResolvedProblem {
+  readonly problem: ProblemDetails;
+  readonly headers: Record<string, string>;
+}
+
+const objectToString = Object.prototype.toString;
+
+/**
+ * Turns any thrown value into a problem and its headers. Never throws:
+ * - our exceptions (any copy of the package): their fields, `detail` only if exposed;
+ * - errors with an integer `status`/`statusCode` in 400-599 (http-errors, Koa, Fastify):
+ *   that status and their `headers`, the message only when `expose` allows it;
+ * - anything else: 500 Internal Server Error with no detail.
+ */
+export function resolveProblem(value: unknown, options?: ProblemDetailsOptions): ResolvedProblem {
+  try {
+    return bounded(resolve(value, options), options?.debug === true);
+  } catch {
+    // Unreachable by design; kept so that no input can make the error path throw.
+    return { problem: { type: 'about:blank', title: 'Internal Server Error', status: 500 }, headers: {} };
+  }
+}
+
+function resolve(value: unknown, options: ProblemDetailsOptions | undefined): ResolvedProblem {
+  let subject = value;
+  const mapError = options?.mapError;
+  if (mapError !== undefined) {
+    try {
+      const mapped = mapError(value);
+      if (mapped !== undefined) subject = mapped;
+    } catch {
+      return unknownError(value, options);
+    }
+  }
+  if (isHttpException(subject) && isErrorStatus(safeGet(subject, 'status'))) {
+    const problem = exceptionToProblem(subject, options);
+    const headers: Record<string, string> = {};
+    copySendableHeaders(safeGet(subject, 'headers'), headers);
+    if (options?.debug === true) addDebugMembers(subject, problem);
+    return { problem, headers };
+  }
+  const status = foreignStatus(subject);
+  if (status === undefined) return unknownError(subject, options);
+
+  const expose = safeGet(subject, 'expose');
+  const shown = (typeof expose === 'boolean' ? expose : status < 500) || options?.debug === true;
+  const message = shown ? safeGet(subject, 'message') : undefined;
+  const problem = assembleProblem(
+    // A message that only repeats the reason phrase (http-errors' default) adds nothing.
+    { status, detail: message !== titleForStatus(status) ? message : undefined },
+    options,
+  );
+  const headers: Record<string, string> = {};
+  copySendableHeaders(safeGet(subject, 'headers'), headers);
+  if (options?.debug === true) addDebugMembers(subject, problem);
+  return { problem, headers };
+}
+
+/** The status of an error following the http-errors convention, if it has a usable one. */
+function foreignStatus(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  try {
+    // `[object Error]` also matches errors from another realm (vm, iframes, workers).
+    if (!(value instanceof Error) && objectToString.call(value) !== '[object Error]') return undefined;
+  } catch {
+    return undefined;
+  }
+  const status = safeGet(value, 'status');
+  if (isErrorStatus(status)) return status;
+  const statusCode = safeGet(value, 'statusCode');
+  return isErrorStatus(statusCode) ? statusCode : undefined;
+}
+
+function unknownError(value: unknown, options: ProblemDetailsOptions | undefined): ResolvedProblem {
+  const debug = options?.debug === true;
+  const problem = assembleProblem({ status: 500, detail: debug ? safeGet(value, 'message') : undefined }, options);
+  if (debug) addDebugMembers(value, problem);
+  return { problem, headers: {} };
+}
+
+/** Keeps the serialised body under `LIMITS.bodyBytes`, dropping extension members if needed. */
+function bounded(resolved: ResolvedProblem, measure: boolean): ResolvedProblem {
+  const problem = resolved.problem;
+  if (!measure) {
+    let estimate = 0;
+    let structured = false;
+    for (const name in problem) {
+      const member = problem[name];
+      if (typeof member === 'string') estimate += name.length + 8 + jsonBytesUpperBound(member.length);
+      else if (typeof member === 'number') estimate += name.length + 32;
+      else structured = true;
+    }
+    // Structured members are extension members, whose JSON is budgeted (at most 3 bytes a character).
+    if (structured) estimate += 3 * LIMITS.extensionsJson;
+    if (estimate <= LIMITS.bodyBytes) return resolved;
+  }
+  // Rare path: measure for real, then drop extension members from the last one back.
+  const names = Object.keys(problem).filter((name) => !STANDARD_MEMBERS.has(name));
+  while (utf8Length(JSON.stringify(problem)) > LIMITS.bodyBytes && names.length > 0) {
+    delete problem[names.pop() as string];
+  }
+  if (problem.detail !== undefined && utf8Length(JSON.stringify(problem)) > LIMITS.bodyBytes) {
+    problem.detail = cut(problem.detail, LIMITS.detail / 4);
+  }
+  return resolved;
+}
+
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) bytes += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
+}
