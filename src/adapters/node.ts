@@ -2,14 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import type { AdapterOptions } from './adapter-options.js';
 import { prepareProblem } from './prepare-problem.js';
+import { destroyQuietly, writeProblem } from './write-problem.js';
 
 export type { AdapterOptions } from './adapter-options.js';
 
 /** Options of `sendProblem`. */
 export type SendProblemOptions = AdapterOptions<IncomingMessage | Http2ServerRequest | undefined>;
-
-// Headers describing the body the handler meant to send; they would lie about the problem body.
-const REPRESENTATION_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-range', 'content-disposition', 'etag', 'last-modified', 'transfer-encoding'];
 
 /**
  * Sends the RFC 9457 problem response for any thrown value on a `node:http` (or
@@ -24,29 +22,15 @@ const REPRESENTATION_HEADERS = ['content-type', 'content-length', 'content-encod
  */
 export function sendProblem(res: ServerResponse | Http2ServerResponse, error: unknown, options?: SendProblemOptions): void {
   const req: IncomingMessage | Http2ServerRequest | undefined = (res as { req?: IncomingMessage | Http2ServerRequest }).req;
+  let prepared;
   try {
-    const prepared = prepareProblem(error, req, { method: req?.method, url: req?.url, httpVersionMajor: req?.httpVersionMajor }, options);
-    if (res.headersSent || res.writableEnded) {
-      if (!res.writableEnded) res.destroy();
-      return;
-    }
-    for (const name of REPRESENTATION_HEADERS) res.removeHeader(name);
-    res.statusCode = prepared.status;
-    for (const [name, value] of Object.entries(prepared.headers)) {
-      try {
-        res.setHeader(name, value);
-      } catch {
-        // Already filtered; a header Node still refuses is dropped rather than crash the server.
-      }
-    }
-    res.setHeader('content-length', String(Buffer.byteLength(prepared.body, 'utf8')));
-    if (prepared.omitBody) res.end();
-    else res.end(prepared.body);
+    prepared = prepareProblem(error, req, { method: req?.method, url: req?.url, httpVersionMajor: req?.httpVersionMajor }, options);
   } catch {
-    try {
-      res.destroy();
-    } catch {
-      // Nothing more can be done for this response.
-    }
+    prepared = undefined;
   }
+  if (prepared === undefined || res.headersSent || res.writableEnded) {
+    destroyQuietly(res);
+    return;
+  }
+  writeProblem(res, prepared);
 }

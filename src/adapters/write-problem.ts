@@ -1,0 +1,40 @@
+import type { ServerResponse } from 'node:http';
+import type { Http2ServerResponse } from 'node:http2';
+import type { PreparedProblem } from './prepare-problem.js';
+
+// Headers describing the body the handler meant to send; they would lie about the problem body.
+const REPRESENTATION_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-range', 'content-disposition', 'etag', 'last-modified', 'transfer-encoding'];
+
+/**
+ * Writes a prepared problem to a Node response that has not started yet: clears the
+ * headers that described the intended body, sets status, headers and Content-Length,
+ * and ends the response (without a body for HEAD). Headers set earlier by middleware,
+ * such as CORS, are kept. Never throws; on failure the response is destroyed.
+ */
+export function writeProblem(res: ServerResponse | Http2ServerResponse, prepared: PreparedProblem): void {
+  try {
+    for (const name of REPRESENTATION_HEADERS) res.removeHeader(name);
+    res.statusCode = prepared.status;
+    for (const [name, value] of Object.entries(prepared.headers)) {
+      try {
+        res.setHeader(name, value);
+      } catch {
+        // Already filtered; a header Node still refuses is dropped rather than crash the server.
+      }
+    }
+    res.setHeader('content-length', String(Buffer.byteLength(prepared.body, 'utf8')));
+    if (prepared.omitBody) res.end();
+    else res.end(prepared.body);
+  } catch {
+    destroyQuietly(res);
+  }
+}
+
+/** Closes a response that can no longer carry a problem, so the client is not left waiting. */
+export function destroyQuietly(res: { destroy(): unknown; writableEnded?: boolean }): void {
+  try {
+    if (res.writableEnded !== true) res.destroy();
+  } catch {
+    // Nothing more can be done for this response.
+  }
+}
