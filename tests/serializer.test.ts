@@ -54,6 +54,20 @@ describe('toProblemDetails: RFC 9457 members', () => {
     expect(toProblemDetails(new NotFoundException('x'), { instance: '' })).not.toHaveProperty('instance');
   });
 
+  test.each([
+    ['/a b', '/a%20b'],
+    ['#a#b', '#a%23b'],
+    ['/[x]', '/%5Bx%5D'],
+    ['urn:uuid:6e8bc430', 'urn:uuid:6e8bc430'],
+    ['https://example.com/x?q=1#f', 'https://example.com/x?q=1#f'],
+    // RFC 3986 4.2: a relative reference's first segment may not contain ":" (it would read as a scheme).
+    ['1:2', '1%3A2'],
+    // "//" starts an authority, and "[" may only open an IP literal there.
+    ['//[', '%2F%2F%5B'],
+  ])('instance %p becomes the URI reference %p', (instance, expected) => {
+    expect(toProblemDetails(new NotFoundException('x'), { instance }).instance).toBe(expected);
+  });
+
   test('typeBaseUrl resolves relative types and leaves absolute ones and about:blank alone', () => {
     const options = { typeBaseUrl: 'https://example.com/problems/' };
     expect(toProblemDetails(new HttpException(403, 'x', { type: 'out-of-credit' }), options).type).toBe('https://example.com/problems/out-of-credit');
