@@ -62,8 +62,8 @@ describe('toProblemDetails: RFC 9457 members', () => {
     ['https://example.com/x?q=1#f', 'https://example.com/x?q=1#f'],
     // RFC 3986 4.2: a relative reference's first segment may not contain ":" (it would read as a scheme).
     ['1:2', '1%3A2'],
-    // "//" starts an authority, and "[" may only open an IP literal there.
-    ['//[', '%2F%2F%5B'],
+    // "//" starts an authority: "[" there may only open an IP literal, so it is encoded.
+    ['//[', '//%5B'],
   ])('instance %p becomes the URI reference %p', (instance, expected) => {
     expect(toProblemDetails(new NotFoundException('x'), { instance }).instance).toBe(expected);
   });

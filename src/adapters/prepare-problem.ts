@@ -53,5 +53,7 @@ export function requestPath(url: string | undefined): string | undefined {
   if (typeof url !== 'string' || url === '') return undefined;
   const end = url.search(/[?#]/);
   const path = end === -1 ? url : url.slice(0, end);
-  return path === '' ? undefined : path;
+  if (path === '') return undefined;
+  // "//host/x" would read as a reference to another host; keep it a path.
+  return path.startsWith('//') ? `/%2F${path.slice(2)}` : path;
 }
