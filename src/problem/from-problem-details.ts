@@ -30,14 +30,14 @@ export function fromProblemDetails(body: unknown, status?: number, headers?: Rea
   if (typeof type === 'string') options.type = type;
   if (typeof instance === 'string') options.instance = instance;
   const extensions: Record<string, unknown> = {};
-  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
-    try {
+  try {
+    if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
       for (const name of Object.keys(body)) {
         if (!STANDARD_MEMBERS.has(name) && name !== '__proto__') extensions[name] = safeGet(body, name);
       }
-    } catch {
-      // A hostile object keeps whatever members were read before it threw.
     }
+  } catch {
+    // A hostile object (a revoked Proxy, say) keeps whatever members were read before it threw.
   }
   options.extensions = extensions;
   if (headers !== undefined) options.headers = headers;
