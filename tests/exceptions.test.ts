@@ -151,6 +151,12 @@ describe('header options', () => {
     expect(new ServiceUnavailableException('x', { retryAfter: date }).headers['retry-after']).toBe('Mon, 23 Nov 2026 08:49:37 GMT');
   });
 
+  test('header names and values that could not be sent are left out at construction', () => {
+    const error = new HttpException(400, 'x', { headers: { 'x-crlf': 'a\r\nSet-Cookie: a=1', 'x-nul': '\0', 'bad name': 'v', 'x-ok': 'fine' } });
+    expect(error.headers).toEqual({ 'x-ok': 'fine' });
+    expect(new UnauthorizedException('x', { wwwAuthenticate: 'Bearer realm="a\nb"' }).headers).toEqual({});
+  });
+
   test('typed options win over a header of the same name given in headers', () => {
     const error = new TooManyRequestsException('x', { headers: { 'Retry-After': '999' }, retryAfter: 5 });
     expect(error.headers).toEqual({ 'retry-after': '5' });

@@ -129,9 +129,9 @@ describe('toProblemResponse', () => {
   });
 
   test('headers that could not be sent are dropped, framing headers cannot be overridden', () => {
-    const error = new HttpException(400, 'x', {
-      headers: { 'x-crlf': 'a\r\nb', 'x-lf': 'a\nb', 'x-nul': 'a\0b', 'x-emoji': '😀', 'bad name': 'v', 'content-type': 'text/html', 'content-length': '1', 'x-ok': 'fine' },
-    });
+    const error = new HttpException(400, 'x', { headers: { 'content-type': 'text/html', 'content-length': '1', 'x-ok': 'fine' } });
+    // Set after construction, past the constructor's own filtering: the serializer filters again.
+    Object.assign(error.headers, { 'x-crlf': 'a\r\nb', 'x-lf': 'a\nb', 'x-nul': 'a\0b', 'x-emoji': '😀', 'bad name': 'v', 'x-long': 'v'.repeat(9000) });
     expect(toProblemResponse(error).headers).toEqual({ 'x-ok': 'fine', 'content-type': 'application/problem+json' });
   });
 

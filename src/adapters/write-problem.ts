@@ -3,7 +3,7 @@ import type { Http2ServerResponse } from 'node:http2';
 import type { PreparedProblem } from './prepare-problem.js';
 
 // Headers describing the body the handler meant to send; they would lie about the problem body.
-const REPRESENTATION_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-range', 'content-disposition', 'etag', 'last-modified', 'transfer-encoding'];
+export const REPRESENTATION_HEADERS: readonly string[] = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-range', 'content-disposition', 'etag', 'last-modified', 'transfer-encoding'];
 
 /**
  * Writes a prepared problem to a Node response that has not started yet: clears the

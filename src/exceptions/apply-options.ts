@@ -1,10 +1,24 @@
+import { isSendableHeader } from '../problem/response-headers.js';
 import type { AnyHttpExceptionOptions, ValidationError } from './options.js';
 
 /** Members the serializer owns; an extension may not replace them. */
 export const STANDARD_MEMBERS: ReadonlySet<string> = new Set(['type', 'title', 'status', 'detail', 'instance']);
 
-/** Copies `options.headers` and the typed header options into a fresh lower-cased header map. */
+/**
+ * Copies `options.headers` and the typed header options into a fresh lower-cased header map.
+ * A name or value that could not be sent (CR, LF, NUL, non-Latin-1 …) is left out here
+ * already: frameworks that copy `error.headers` themselves (Express's and Koa's default
+ * handlers) would otherwise crash on it.
+ */
 export function buildHeaders(options: AnyHttpExceptionOptions): Record<string, string> {
+  const headers = collectHeaders(options);
+  for (const name of Object.keys(headers)) {
+    if (!isSendableHeader(name, headers[name] as string)) delete headers[name];
+  }
+  return headers;
+}
+
+function collectHeaders(options: AnyHttpExceptionOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   const given = options.headers;
   if (given !== undefined) {
