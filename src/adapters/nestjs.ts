@@ -1,0 +1,237 @@
+import type { ServerResponse } from 'node:http';
+import type { Http2ServerResponse } from 'node:http2';
+import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
+import { safeGet } from '../exceptions/brand.js';
+import { createHttpException } from '../exceptions/create-http-exception.js';
+import { isHttpException } from '../exceptions/guards.js';
+import type { AnyHttpExceptionOptions, ValidationError } from '../exceptions/options.js';
+import { isErrorStatus } from '../exceptions/status-range.js';
+import { titleForStatus } from '../status/reason-phrase.js';
+import type { AdapterOptions } from './adapter-options.js';
+import { notifyOnError, prepareProblem, requestPath, type PreparedProblem, type RequestFacts } from './prepare-problem.js';
+import { destroyQuietly, REPRESENTATION_HEADERS, writeProblem } from './write-problem.js';
+
+export type { AdapterOptions } from './adapter-options.js';
+
+/**
+ * Options of `ProblemDetailsFilter`. `Request` is what `onError` receives: the platform's
+ * request object (Express `Request` or Fastify `FastifyRequest`), `unknown` unless you say.
+ *
+ * @example
+ * const options: ProblemDetailsFilterOptions<Request> = { onError: (error, req) => logger.error(req.url, error) };
+ */
+export type ProblemDetailsFilterOptions<Request = unknown> = AdapterOptions<Request>;
+
+type NodeResponse = ServerResponse | Http2ServerResponse;
+
+/** The parts of a Fastify reply (Nest's Fastify platform) this filter uses. */
+interface ReplyLike {
+  readonly sent: boolean;
+  readonly raw: NodeResponse;
+  code(status: number): unknown;
+  header(name: string, value: string): unknown;
+  removeHeader(name: string): unknown;
+  send(payload: Buffer): unknown;
+}
+
+const VALIDATION_DETAIL = 'Validation failed';
+const MAX_VALIDATION_ERRORS = 100;
+
+/**
+ * A NestJS exception filter that answers every error of an HTTP request with an RFC 9457
+ * problem: our exceptions as they are; Nest's `HttpException` family with its status
+ * (4xx: message as `detail`, a `ValidationPipe` message list as `errors`; 5xx: no detail
+ * unless `debug`); anything else a plain 500. Express and Fastify platforms (recognised
+ * by shape; Nest is not loaded at run time). No `@Catch()`: registered globally it
+ * catches everything, including Nest's 404 for an unknown route. A response already
+ * started is closed (after `onError`), never written twice.
+ *
+ * HTTP only: in another context (`host.getType()` is `'rpc'`, `'graphql'` …) it returns
+ * without doing anything (no `onError`), so Nest's default handling for that context
+ * runs (RPC error reply, GraphQL rethrow). Not for WebSocket gateways, where a filter
+ * that returns counts as having handled the error.
+ *
+ * @example
+ * const app = await NestFactory.create(AppModule);
+ * app.useGlobalFilters(new ProblemDetailsFilter({ onError: (error) => console.error(error) }));
+ * await app.listen(3000);
+ */
+export class ProblemDetailsFilter<Request = unknown> implements ExceptionFilter<unknown> {
+  readonly #options: ProblemDetailsFilterOptions<Request> | undefined;
+
+  constructor(options?: ProblemDetailsFilterOptions<Request>) {
+    this.#options = options;
+  }
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    let request: Request;
+    let response: unknown;
+    try {
+      if (host.getType() !== 'http') return;
+      const http = host.switchToHttp();
+      request = http.getRequest<Request>();
+      response = http.getResponse<unknown>();
+    } catch {
+      return;
+    }
+    const options = this.#options;
+    const reply = asReply(response);
+    const res = reply === undefined ? asNodeResponse(response) : undefined;
+    if (reply === undefined && res === undefined) {
+      // Not a response this filter knows how to write to.
+      notifyOnError(options?.onError, exception, request);
+      return;
+    }
+    const target: NodeResponse = reply?.raw ?? (res as NodeResponse);
+    if (reply?.sent === true || target.headersSent || target.writableEnded) {
+      notifyOnError(options?.onError, exception, request);
+      destroyQuietly(target);
+      return;
+    }
+    const facts = requestFacts(request);
+    let prepared: PreparedProblem | undefined;
+    try {
+      prepared = prepareProblem(exception, request, facts, withNestMapping(options, facts));
+    } catch {
+      prepared = undefined;
+    }
+    if (prepared === undefined) destroyQuietly(target);
+    else if (reply !== undefined) sendWithReply(reply, prepared);
+    else writeProblem(target, prepared);
+  }
+}
+
+/** The user's `mapError` first; when it declines (or after it), Nest's HttpException family. */
+function withNestMapping<Request>(options: ProblemDetailsFilterOptions<Request> | undefined, facts: RequestFacts): ProblemDetailsFilterOptions<Request> {
+  const userMapError = options?.mapError;
+  return {
+    ...options,
+    mapError: (error: unknown): unknown => {
+      // A throwing user mapError is contained by the serializer (plain 500).
+      const mapped = userMapError === undefined ? undefined : userMapError(error);
+      return fromNestException(mapped === undefined ? error : mapped, facts) ?? mapped;
+    },
+  };
+}
+
+/**
+ * Nest's `HttpException` (recognised by shape: an Error with `getStatus()` and
+ * `getResponse()`) as one of our exceptions; undefined for anything else.
+ */
+function fromNestException(value: unknown, facts: RequestFacts): unknown {
+  try {
+    if (!isNestHttpException(value) || isHttpException(value)) return undefined;
+    const status: unknown = value.getStatus();
+    if (!isErrorStatus(status)) return undefined;
+    const response: unknown = value.getResponse();
+    const message = typeof response === 'object' && response !== null ? safeGet(response, 'message') : response;
+    let detail: string | undefined;
+    let errors: ValidationError[] | undefined;
+    if (typeof message === 'string') {
+      detail = message;
+    } else if (typeof message === 'number' && Number.isFinite(message)) {
+      detail = String(message);
+    } else if (Array.isArray(message) && message.length > 0 && message.every((item) => typeof item === 'string')) {
+      // What ValidationPipe produces: one message per failed constraint.
+      detail = VALIDATION_DETAIL;
+      errors = (message as string[]).slice(0, MAX_VALIDATION_ERRORS).map((item) => ({ detail: item }));
+    }
+    if (detail === titleForStatus(status)) detail = undefined;
+    // Nest's 404 for an unknown route echoes the request target; keep its query string out.
+    if (detail !== undefined && facts.url !== undefined && detail === `Cannot ${facts.method} ${facts.url}`) {
+      detail = `Cannot ${facts.method} ${requestPath(facts.url) ?? ''}`;
+    }
+    const options: { -readonly [K in keyof AnyHttpExceptionOptions]?: AnyHttpExceptionOptions[K] } = {};
+    // A 5xx keeps its detail hidden (shown with `debug` only); its errors are not sent at all.
+    if (errors !== undefined && status < 500) options.errors = errors;
+    const cause = safeGet(value, 'cause');
+    if (cause !== undefined) options.cause = cause;
+    const mapped = createHttpException(status, detail, options);
+    const stack = safeGet(value, 'stack');
+    // `debug` shows where the Nest exception was thrown, not where it was translated.
+    if (typeof stack === 'string') Object.defineProperty(mapped, 'stack', { value: stack, writable: true, configurable: true, enumerable: false });
+    return mapped;
+  } catch {
+    // An exception we cannot read is left to the serializer (its own status, or a 500).
+    return undefined;
+  }
+}
+
+function isNestHttpException(value: unknown): value is Error & { getStatus(): unknown; getResponse(): unknown } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    // `[object Error]` also matches errors from another realm.
+    (value instanceof Error || Object.prototype.toString.call(value) === '[object Error]') &&
+    typeof safeGet(value, 'getStatus') === 'function' &&
+    typeof safeGet(value, 'getResponse') === 'function'
+  );
+}
+
+/** A Fastify reply (Nest's Fastify platform), recognised by shape. */
+function asReply(response: unknown): ReplyLike | undefined {
+  if (typeof response !== 'object' || response === null) return undefined;
+  const raw = safeGet(response, 'raw');
+  if (
+    typeof safeGet(response, 'code') === 'function' &&
+    typeof safeGet(response, 'header') === 'function' &&
+    typeof safeGet(response, 'removeHeader') === 'function' &&
+    typeof safeGet(response, 'send') === 'function' &&
+    asNodeResponse(raw) !== undefined
+  ) {
+    return response as ReplyLike;
+  }
+  return undefined;
+}
+
+/** A Node response (Nest's Express platform: Express's `res` is one). */
+function asNodeResponse(response: unknown): NodeResponse | undefined {
+  if (
+    typeof response === 'object' &&
+    response !== null &&
+    typeof safeGet(response, 'setHeader') === 'function' &&
+    typeof safeGet(response, 'removeHeader') === 'function' &&
+    typeof safeGet(response, 'end') === 'function' &&
+    typeof safeGet(response, 'destroy') === 'function'
+  ) {
+    return response as NodeResponse;
+  }
+  return undefined;
+}
+
+/** Express's `originalUrl` (the full target even inside a router), else `url`; the HTTP version from the request or the raw one. */
+function requestFacts(request: unknown): RequestFacts {
+  const method = safeGet(request, 'method');
+  const originalUrl = safeGet(request, 'originalUrl');
+  const url = typeof originalUrl === 'string' ? originalUrl : safeGet(request, 'url');
+  let version = safeGet(request, 'httpVersionMajor');
+  if (typeof version !== 'number') version = safeGet(safeGet(request, 'raw'), 'httpVersionMajor');
+  return {
+    method: typeof method === 'string' ? method : undefined,
+    url: typeof url === 'string' ? url : undefined,
+    httpVersionMajor: typeof version === 'number' ? version : undefined,
+  };
+}
+
+/**
+ * Sends a prepared problem through Fastify's reply, so its `onSend` hooks and headers set
+ * earlier (CORS …) still apply. A Buffer body keeps the media type exactly
+ * `application/problem+json` (Fastify would append a charset to a string). For HEAD,
+ * Node sends the status and headers (Content-Length included) without the body.
+ */
+function sendWithReply(reply: ReplyLike, prepared: PreparedProblem): void {
+  try {
+    for (const name of REPRESENTATION_HEADERS) reply.removeHeader(name);
+    reply.code(prepared.status);
+    for (const [name, value] of Object.entries(prepared.headers)) {
+      try {
+        reply.header(name, value);
+      } catch {
+        // Already filtered; a header still refused is dropped rather than lose the response.
+      }
+    }
+    reply.send(Buffer.from(prepared.body, 'utf8'));
+  } catch {
+    destroyQuietly(reply.raw);
+  }
+}
