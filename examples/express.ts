@@ -1,7 +1,9 @@
 // Express 4 or 5 with RFC 9457 problem responses. Run: npx ts-node examples/express.ts
+// #region readme
 import express, { type Express } from 'express';
 import { NotFoundException, TooManyRequestsException, UnprocessableContentException } from 'typed-http-exceptions';
 import { problemDetailsHandler } from 'typed-http-exceptions/express';
+// #endregion readme
 
 const users = new Map([[1, { id: 1, name: 'Ada' }]]);
 
@@ -10,11 +12,13 @@ export function createApp(): Express {
   const app = express();
   app.use(express.json());
 
+  // #region readme
   app.get('/users/:id', (req, res) => {
     const user = users.get(Number(req.params['id']));
     if (!user) throw new NotFoundException(`No user ${req.params['id']}`);
     res.json(user);
   });
+  // #endregion readme
 
   app.get('/search', () => {
     throw new TooManyRequestsException('Search is limited to 10 requests a minute', { retryAfter: 30 });
@@ -36,10 +40,12 @@ export function createApp(): Express {
     throw new Error('database password is hunter2'); // the client sees a plain 500, never this message
   });
 
+  // #region readme
   // Unmatched routes become a problem+json 404 instead of Express's HTML page.
   app.use((req, _res, next) => next(new NotFoundException(`No route for ${req.method} ${req.path}`)));
   // Last: turns every error into application/problem+json.
   app.use(problemDetailsHandler({ onError: (error, req) => console.error(`${req.method} ${req.originalUrl}`, error) }));
+  // #endregion readme
   return app;
 }
 

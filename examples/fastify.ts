@@ -1,13 +1,16 @@
 // Fastify 5 with RFC 9457 problem responses. Run: npx ts-node examples/fastify.ts
+// #region readme
 import fastify, { type FastifyInstance } from 'fastify';
 import { NotFoundException, TooManyRequestsException, UnprocessableContentException } from 'typed-http-exceptions';
 import { problemDetailsErrorHandler } from 'typed-http-exceptions/fastify';
+// #endregion readme
 
 const users = new Map([[1, { id: 1, name: 'Ada' }]]);
 
 /** Builds the app (tests start it on port 0). */
 export function createApp(options: { logger?: boolean } = {}): FastifyInstance {
   const app = fastify({ logger: options.logger ?? false });
+  // #region readme
   // Every error becomes application/problem+json: thrown exceptions, schema validation (400 with
   // `errors`), Fastify's own errors (415, 413, malformed JSON). A custom handler replaces Fastify's
   // error logging, so log in onError.
@@ -16,6 +19,7 @@ export function createApp(options: { logger?: boolean } = {}): FastifyInstance {
   app.setNotFoundHandler((request) => {
     throw new NotFoundException(`No route for ${request.method} ${request.url.split('?')[0]}`);
   });
+  // #endregion readme
 
   app.get<{ Params: { id: string } }>('/users/:id', async (request) => {
     const user = users.get(Number(request.params.id));
@@ -27,6 +31,7 @@ export function createApp(options: { logger?: boolean } = {}): FastifyInstance {
     throw new TooManyRequestsException('Search is limited to 10 requests a minute', { retryAfter: 30 });
   });
 
+  // #region readme
   const userSchema = { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1 } } } as const;
   app.post<{ Body: { name: string } }>('/users', { schema: { body: userSchema } }, async (request, reply) => {
     const { name } = request.body;
@@ -37,6 +42,7 @@ export function createApp(options: { logger?: boolean } = {}): FastifyInstance {
     users.set(user.id, user);
     return reply.code(201).send(user);
   });
+  // #endregion readme
 
   app.get('/boom', async () => {
     throw new Error('database password is hunter2'); // the client sees a plain 500, never this message

@@ -1,19 +1,23 @@
 // NestJS (Express platform) with RFC 9457 problem responses. Run: npx ts-node examples/nestjs.ts
 import { Body, Controller, ForbiddenException, Get, Module, Param, Post, type INestApplication } from '@nestjs/common';
+// #region readme
 import { NestFactory } from '@nestjs/core';
 import { NotFoundException, TooManyRequestsException, UnprocessableContentException } from 'typed-http-exceptions';
 import { ProblemDetailsFilter } from 'typed-http-exceptions/nestjs';
+// #endregion readme
 
 const users = new Map([[1, { id: 1, name: 'Ada' }]]);
 
 @Controller()
 class UsersController {
+// #region readme
   @Get('users/:id')
   getUser(@Param('id') id: string) {
     const user = users.get(Number(id));
     if (!user) throw new NotFoundException(`No user ${id}`);
     return user;
   }
+// #endregion readme
 
   @Get('search')
   search() {
@@ -47,9 +51,11 @@ class AppModule {}
 
 /** Builds the app, not listening yet (tests start it on port 0). */
 export async function createApp(): Promise<INestApplication> {
+// #region readme
   const app = await NestFactory.create(AppModule, { logger: ['error', 'warn'] });
   // Every error of every route (and unknown routes) becomes application/problem+json.
   app.useGlobalFilters(new ProblemDetailsFilter({ onError: (error) => console.error(error) }));
+// #endregion readme
   return app;
 }
 

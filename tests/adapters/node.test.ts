@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import createError from 'http-errors';
 import { BadRequestException, HttpException, NotFoundException, TooManyRequestsException, UnauthorizedException, UpgradeRequiredException } from '../../src/index.js';
 import { sendProblem, type SendProblemOptions } from '../../src/adapters/node.js';
+import { createApp as createExampleServer } from '../../examples/node.js';
 import { close, listen, request } from '../helpers/http-client.js';
 import { expectValidProblem } from '../helpers/problem-schema.js';
 
@@ -255,6 +256,29 @@ describe('sendProblem over HTTP/2', () => {
     } finally {
       client.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe('examples/node.ts', () => {
+  test('serves users and answers every failure with a problem', async () => {
+    const errorLog = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const server = createExampleServer();
+    const base = await listen(server);
+    try {
+      expect((await request(`${base}/users/1`)).json).toEqual({ id: 1, name: 'Ada' });
+      expect((await request(`${base}/users/2`)).json).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'No user 2', instance: '/users/2' });
+      const limited = await request(`${base}/search`);
+      expect([limited.status, limited.headers['retry-after']]).toEqual([429, '30']);
+      const invalid = await request(`${base}/users`, { method: 'POST', body: '{}' });
+      expect(invalid.json).toMatchObject({ status: 422, errors: [{ detail: 'must be a non-empty string', pointer: '#/name' }] });
+      const boom = await request(`${base}/boom`);
+      expect(boom.json).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: '/boom' });
+      expect(errorLog).toHaveBeenCalledWith('GET /boom', expect.objectContaining({ message: 'database password is hunter2' }));
+      for (const res of [limited, invalid, boom]) expectValidProblem(res.json);
+    } finally {
+      errorLog.mockRestore();
+      await close(server);
     }
   });
 });
