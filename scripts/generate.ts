@@ -4,7 +4,9 @@
  *   src/generated/reason-phrases.ts      REASON_PHRASES
  *   src/generated/exceptions.ts          one class per 4xx/5xx code, former names as aliases
  *   src/generated/exception-by-status.ts status -> class (type and runtime) and status -> options
- *   README.md                            the class table between its markers
+ *   src/generated/status-headers.ts      status -> response headers its class can send; validation statuses
+ *   README.md                            the class table between its markers, and the code
+ *                                        blocks copied from examples/ and tests/ (scripts/readme-snippets.ts)
  *
  * `npm run generate` writes them; `npm run generate -- --check` only reports stale files
  * (exit 1), which is what the test suite does.
@@ -12,6 +14,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATUS_TABLE, type HeaderOption, type StatusRow } from '../src/status/status-table';
+import { withSnippets } from './readme-snippets';
 
 const root = join(__dirname, '..');
 const SOURCE = 'src/status/status-table.ts';
@@ -24,6 +27,16 @@ const OPTION_INTERFACES: Record<HeaderOption, string> = {
   retryAfter: 'RetryAfterOptions',
   upgrade: 'UpgradeOptions',
   completeLength: 'CompleteLengthOptions',
+};
+
+/** The response header each header option sets (see src/exceptions/apply-options.ts). */
+const HEADER_NAMES: Record<HeaderOption, string> = {
+  wwwAuthenticate: 'WWW-Authenticate',
+  proxyAuthenticate: 'Proxy-Authenticate',
+  allow: 'Allow',
+  retryAfter: 'Retry-After',
+  upgrade: 'Upgrade',
+  completeLength: 'Content-Range',
 };
 
 const errorRows = STATUS_TABLE.filter((row) => row.code >= 400);
@@ -159,6 +172,30 @@ function generateMap(): string {
   return lines.join('\n');
 }
 
+function generateStatusHeaders(): string {
+  const lines = [
+    HEADER,
+    '/**',
+    ' * The response headers each 4xx/5xx exception class can send through its typed options,',
+    ' * each with the option that sets it (statuses whose class sends none are left out).',
+    ' */',
+    'export const STATUS_HEADERS = {',
+  ];
+  for (const row of errorRows) {
+    const options = row.headerOptions ?? [];
+    if (options.length === 0) continue;
+    lines.push(`  ${row.code}: { ${options.map((option) => `'${HEADER_NAMES[option]}': '${option}'`).join(', ')} },`);
+  }
+  lines.push(
+    '} as const;',
+    '',
+    '/** Statuses whose exception class takes `errors` (RFC 9457 section 3 validation problems). */',
+    `export const VALIDATION_ERROR_STATUSES = [${errorRows.filter((row) => row.validationErrors).map((row) => row.code).join(', ')}] as const;`,
+    '',
+  );
+  return lines.join('\n');
+}
+
 function generateReadmeTable(): string {
   const lines = [
     '| Status | Class | Reason phrase | Former names (aliases) | Defined in |',
@@ -190,7 +227,8 @@ export function generatedFiles(): Map<string, string> {
     ['src/generated/reason-phrases.ts', generatePhrases()],
     ['src/generated/exceptions.ts', generateClasses()],
     ['src/generated/exception-by-status.ts', generateMap()],
-    ['README.md', withReadmeTable(readme)],
+    ['src/generated/status-headers.ts', generateStatusHeaders()],
+    ['README.md', withSnippets(withReadmeTable(readme), root)],
   ]);
 }
 

@@ -29,3 +29,23 @@ export type { ProblemDetails, ProblemDetailsOptions, ProblemResponse } from './p
 export { toProblemDetails } from './problem/to-problem-details.js';
 export { PROBLEM_CONTENT_TYPE, toProblemResponse } from './problem/to-problem-response.js';
 export { fromProblemDetails, fromResponse, type ResponseLike } from './problem/from-problem-details.js';
+
+export {
+  problemDetailsSchema,
+  validationErrorSchema,
+  validationProblemDetailsSchema,
+  type ProblemDetailsSchema,
+  type ValidationErrorSchema,
+  type ValidationProblemDetailsSchema,
+} from './openapi/problem-details-schema.js';
+export {
+  openApiResponses,
+  type OpenApiHeaderObject,
+  type OpenApiProblemResponse,
+  type OpenApiProblemResponseFor,
+  type OpenApiResponsesFor,
+  type OpenApiResponsesOptions,
+  type ProblemResponseSchema,
+  type ReferencedValidationProblemSchema,
+} from './openapi/openapi-responses.js';
+export type { ProblemHeaderName } from './openapi/problem-headers.js';

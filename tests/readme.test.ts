@@ -15,6 +15,8 @@ import {
   UnprocessableContentException,
   createHttpException,
   HttpStatus,
+  openApiResponses,
+  problemDetailsSchema,
 } from 'typed-http-exceptions';
 import { createServer, type ServerResponse } from 'node:http';
 import { close, listen, request } from './helpers/http-client.js';
@@ -144,4 +146,19 @@ test('fromResponse on the client side', async () => {
   } finally {
     await close(api);
   }
+});
+
+test('OpenAPI responses and schemas', () => {
+  // #region openapi
+  const operation = {
+    responses: {
+      '200': { description: 'The order' },
+      ...openApiResponses([404, 429], { schemaRef: '#/components/schemas/ProblemDetails' }),
+    },
+  };
+  const components = { schemas: { ProblemDetails: problemDetailsSchema } };
+  // #endregion openapi
+  expect(operation.responses['429'].headers['Retry-After'].example).toBe('120');
+  expect(operation.responses['404'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/ProblemDetails' });
+  expect(components.schemas.ProblemDetails.properties.status.type).toBe('integer');
 });
