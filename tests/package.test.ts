@@ -86,22 +86,48 @@ describe('the packed tarball in fresh consumer projects', () => {
 
   const expected = { status: 404, body: { type: 'about:blank', title: 'Not Found', status: 404, detail: 'No user 42' }, response: 404, send: 'function' };
 
-  test('ESM project, moduleResolution nodenext: type-checks under strict and runs', () => {
-    const dir = project('esm-nodenext', { type: 'module' }, { module: 'nodenext', moduleResolution: 'nodenext' }, 'index.ts');
-    node([tsc, '-p', '.'], dir);
-    expect(JSON.parse(node(['out/index.js'], dir))).toEqual(expected);
+  // Consumers on TypeScript 5.x, 6.x and 7.x all see correct types (7.x is the native compiler).
+  const compilers: Array<[string, string]> = [
+    ['TypeScript 5', join(root, 'node_modules', 'typescript5', 'bin', 'tsc')],
+    ['TypeScript 6', tsc],
+    ['TypeScript 7', join(root, 'node_modules', 'typescript7', 'bin', 'tsc')],
+  ];
+  const projects: Array<[string, object, object]> = [
+    ['esm-nodenext', { type: 'module' }, { module: 'nodenext', moduleResolution: 'nodenext' }],
+    ['cjs-nodenext', { type: 'commonjs' }, { module: 'nodenext', moduleResolution: 'nodenext' }],
+    ['bundler', { type: 'module' }, { module: 'esnext', moduleResolution: 'bundler' }],
+  ];
+
+  describe.each(projects)('%s project', (name, packageJson, tsconfig) => {
+    let dir: string;
+    beforeAll(() => {
+      dir = project(name, packageJson, tsconfig, 'index.ts');
+    }, 60_000);
+
+    test.each(compilers)('type-checks under strict with %s', (_version, compiler) => {
+      const version = node([compiler, '--version'], dir);
+      expect(version).toMatch(/Version [567]\./);
+      node([compiler, '-p', '.', '--noEmit'], dir);
+    }, 60_000);
+
+    test('runs', () => {
+      node([tsc, '-p', '.'], dir);
+      expect(JSON.parse(node(['out/index.js'], dir))).toEqual(expected);
+    }, 60_000);
+  });
+
+  // All profiles: node10 (TypeScript's pre-"exports" resolution, through typesVersions), node16 from
+  // CommonJS and from ESM, and bundler.
+  test('are the types wrong? (@arethetypeswrong/cli) finds no problem in any entry point', () => {
+    const result = execFileSync(process.execPath, [join(root, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js'), tarball, '--format', 'json'], { encoding: 'utf8', stdio: 'pipe' });
+    const report = JSON.parse(result) as { problems: Record<string, unknown>; analysis: { entrypoints: Record<string, unknown> } };
+    expect(report.problems).toEqual({});
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './express', './fastify', './fetch', './jest', './koa', './nestjs', './node', './package.json']);
   }, 60_000);
 
-  test('CommonJS project, moduleResolution nodenext: type-checks under strict and runs', () => {
-    const dir = project('cjs-nodenext', { type: 'commonjs' }, { module: 'nodenext', moduleResolution: 'nodenext' }, 'index.ts');
-    node([tsc, '-p', '.'], dir);
-    expect(JSON.parse(node(['out/index.js'], dir))).toEqual(expected);
-  }, 60_000);
-
-  test('bundler project (module esnext, moduleResolution bundler): type-checks under strict and runs', () => {
-    const dir = project('bundler', { type: 'module' }, { module: 'esnext', moduleResolution: 'bundler' }, 'index.ts');
-    node([tsc, '-p', '.'], dir);
-    expect(JSON.parse(node(['out/index.js'], dir))).toEqual(expected);
+  test('publint reports nothing', () => {
+    const output = execFileSync(process.execPath, [join(root, 'node_modules', 'publint', 'src', 'cli.js'), 'run', root, '--strict', '--pack', 'false'], { encoding: 'utf8', stdio: 'pipe' });
+    expect(output).not.toMatch(/Errors:|Warnings:|Suggestions:/);
   }, 60_000);
 
   test('the tarball holds the builds and docs, not the sources or tests', () => {
