@@ -1,0 +1,74 @@
+import type { AdapterOptions } from './adapter-options.js';
+import { prepareProblem, type PreparedProblem } from './prepare-problem.js';
+
+export type { AdapterOptions } from './adapter-options.js';
+
+/**
+ * Options of `toFetchResponse`. Pass the `request` so that `instance` defaults to its path
+ * (query string left out), HEAD gets no body and `onError` receives it.
+ */
+export type ToFetchResponseOptions = AdapterOptions<Request | undefined> & {
+  /** The web `Request` being answered (Hono: `c.req.raw`). */
+  readonly request?: Request | undefined;
+};
+
+const FALLBACK_BODY = '{"type":"about:blank","title":"Internal Server Error","status":500}';
+
+/**
+ * Turns any thrown value into a web-standard `Response` carrying the RFC 9457 problem:
+ * status, headers and `application/problem+json` body (`null` body for HEAD, with the
+ * Content-Length the body would have had). Never throws. For Hono, Cloudflare Workers,
+ * Deno, Bun, Next.js route handlers and anything else that returns a `Response`.
+ *
+ * @example
+ * app.onError((error, c) => toFetchResponse(error, { request: c.req.raw }));
+ * app.notFound((c) => toFetchResponse(new NotFoundException(), { request: c.req.raw }));
+ */
+export function toFetchResponse(error: unknown, options?: ToFetchResponseOptions): Response {
+  const request = options?.request;
+  let prepared: PreparedProblem | undefined;
+  try {
+    prepared = prepareProblem(error, request, { method: readMethod(request), url: readPath(request) }, options);
+  } catch {
+    prepared = undefined;
+  }
+  if (prepared === undefined) return fallback();
+  try {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(prepared.headers)) {
+      try {
+        headers.set(name, value);
+      } catch {
+        // Already filtered; a header the Headers class still refuses is dropped.
+      }
+    }
+    if (!prepared.omitBody) return new Response(prepared.body, { status: prepared.status, headers });
+    headers.set('content-length', String(new TextEncoder().encode(prepared.body).byteLength));
+    return new Response(null, { status: prepared.status, headers });
+  } catch {
+    return fallback();
+  }
+}
+
+function fallback(): Response {
+  return new Response(FALLBACK_BODY, { status: 500, headers: { 'content-type': 'application/problem+json' } });
+}
+
+function readMethod(request: Request | undefined): string | undefined {
+  try {
+    const method: unknown = request?.method;
+    return typeof method === 'string' ? method : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The request's path (no query), or undefined when there is no usable URL. */
+function readPath(request: Request | undefined): string | undefined {
+  try {
+    const url: unknown = request?.url;
+    return typeof url === 'string' ? new URL(url).pathname : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,73 @@
+import type { Context, Middleware } from 'koa';
+import { NotFoundException } from '../generated/exceptions.js';
+import type { AdapterOptions } from './adapter-options.js';
+import { notifyOnError, prepareProblem, type PreparedProblem } from './prepare-problem.js';
+import { destroyQuietly, REPRESENTATION_HEADERS } from './write-problem.js';
+
+export type { AdapterOptions } from './adapter-options.js';
+
+/** Options of `problemDetailsMiddleware`; `onError` receives the Koa context. */
+export type ProblemDetailsMiddlewareOptions = AdapterOptions<Context>;
+
+/**
+ * Koa middleware (Koa 2 and 3) that turns whatever the downstream middleware throws into
+ * an RFC 9457 `application/problem+json` response, and a request no route answered
+ * (status 404, no body) into a 404 problem. Register it FIRST so it wraps everything.
+ * `onError(error, ctx)` sees thrown errors only, not unmatched routes (nothing was thrown).
+ * Errors it handles do not reach Koa's `app.on('error')`; log them in `onError`.
+ * Headers set earlier (CORS...) are kept. If the response has already started, the
+ * connection is closed (the client is not left waiting) and the error is rethrown to Koa.
+ *
+ * @example
+ * const app = new Koa();
+ * app.use(problemDetailsMiddleware({ onError: (error, ctx) => console.error(ctx.path, error) }));
+ * app.use(router.routes());
+ */
+export function problemDetailsMiddleware(options?: ProblemDetailsMiddlewareOptions): Middleware {
+  return async function problemDetails(ctx: Context, next: () => Promise<unknown>): Promise<void> {
+    try {
+      await next();
+    } catch (error: unknown) {
+      if (!canRespond(ctx)) {
+        notifyOnError(options?.onError, error, ctx);
+        // Koa's own handler only logs such an error and leaves the client waiting: close it.
+        destroyQuietly(ctx.res);
+        throw error;
+      }
+      respond(ctx, prepare(ctx, error, options));
+      return;
+    }
+    if (ctx.status === 404 && ctx.body == null && ctx.respond !== false && canRespond(ctx)) {
+      // Nothing was thrown: not an error for onError to log.
+      respond(ctx, prepare(ctx, new NotFoundException(), options === undefined ? undefined : { ...options, onError: undefined }));
+    }
+  };
+}
+
+/**
+ * Not `ctx.writable`: over HTTP/2 Node closes the writable side of every HEAD stream at
+ * once, so Koa reports those responses as unwritable although their headers are unsent.
+ */
+function canRespond(ctx: Context): boolean {
+  return !ctx.headerSent && !ctx.res.writableEnded;
+}
+
+function prepare(ctx: Context, error: unknown, options: ProblemDetailsMiddlewareOptions | undefined): PreparedProblem {
+  return prepareProblem(error, ctx, { method: ctx.method, url: ctx.originalUrl, httpVersionMajor: ctx.req.httpVersionMajor }, options);
+}
+
+function respond(ctx: Context, prepared: PreparedProblem): void {
+  for (const name of REPRESENTATION_HEADERS) ctx.remove(name);
+  ctx.status = prepared.status;
+  for (const [name, value] of Object.entries(prepared.headers)) {
+    try {
+      ctx.set(name, value);
+    } catch {
+      // Already filtered; a header Node still refuses is dropped rather than fail the response.
+    }
+  }
+  // Koa sets Content-Length from the string and leaves the body out for HEAD itself.
+  ctx.body = prepared.body;
+  // The body setter only picks a type when none is set; make sure it is exactly ours.
+  ctx.set('content-type', 'application/problem+json');
+}
