@@ -3,7 +3,8 @@ import { BadRequestException } from '../generated/exceptions.js';
 import type { ValidationError } from '../exceptions/options.js';
 import type { AdapterOptions } from './adapter-options.js';
 import { notifyOnError, prepareProblem } from './prepare-problem.js';
-import { destroyQuietly, REPRESENTATION_HEADERS } from './write-problem.js';
+import { sendThroughReply } from './send-through-reply.js';
+import { destroyQuietly } from './write-problem.js';
 
 export type { AdapterOptions } from './adapter-options.js';
 
@@ -65,21 +66,7 @@ export function problemDetailsErrorHandler<RawServer extends RawServerBase = Raw
       return;
     }
     const prepared = prepareProblem(error, request, { method: request.method, url: request.url, httpVersionMajor: request.raw.httpVersionMajor }, effective);
-    try {
-      // Fastify itself only drops content-type and content-length before calling the error handler.
-      for (const name of REPRESENTATION_HEADERS) reply.removeHeader(name);
-      const { 'content-type': contentType, ...headers } = prepared.headers;
-      // A Buffer keeps the media type exactly `application/problem+json` (Fastify appends
-      // `; charset=utf-8` to a string body) and is never re-serialised. For HEAD, Fastify
-      // and Node send the status and headers (Content-Length included) without the body.
-      reply
-        .code(prepared.status)
-        .headers(headers)
-        .type(contentType ?? 'application/problem+json')
-        .send(Buffer.from(prepared.body, 'utf8'));
-    } catch {
-      destroyQuietly(reply.raw);
-    }
+    sendThroughReply(reply, prepared);
   };
 }
 

@@ -9,7 +9,8 @@ import { isErrorStatus } from '../exceptions/status-range.js';
 import { titleForStatus } from '../status/reason-phrase.js';
 import type { AdapterOptions } from './adapter-options.js';
 import { notifyOnError, prepareProblem, requestPath, type PreparedProblem, type RequestFacts } from './prepare-problem.js';
-import { destroyQuietly, REPRESENTATION_HEADERS, writeProblem } from './write-problem.js';
+import { sendThroughReply, type ReplyLike } from './send-through-reply.js';
+import { destroyQuietly, writeProblem } from './write-problem.js';
 
 export type { AdapterOptions } from './adapter-options.js';
 
@@ -23,16 +24,6 @@ export type { AdapterOptions } from './adapter-options.js';
 export type ProblemDetailsFilterOptions<Request = unknown> = AdapterOptions<Request>;
 
 type NodeResponse = ServerResponse | Http2ServerResponse;
-
-/** The parts of a Fastify reply (Nest's Fastify platform) this filter uses. */
-interface ReplyLike {
-  readonly sent: boolean;
-  readonly raw: NodeResponse;
-  code(status: number): unknown;
-  header(name: string, value: string): unknown;
-  removeHeader(name: string): unknown;
-  send(payload: Buffer): unknown;
-}
 
 const VALIDATION_DETAIL = 'Validation failed';
 const MAX_VALIDATION_ERRORS = 100;
@@ -96,7 +87,7 @@ export class ProblemDetailsFilter<Request = unknown> implements ExceptionFilter<
       prepared = undefined;
     }
     if (prepared === undefined) destroyQuietly(target);
-    else if (reply !== undefined) sendWithReply(reply, prepared);
+    else if (reply !== undefined) sendThroughReply(reply, prepared);
     else writeProblem(target, prepared);
   }
 }
@@ -211,27 +202,4 @@ function requestFacts(request: unknown): RequestFacts {
     url: typeof url === 'string' ? url : undefined,
     httpVersionMajor: typeof version === 'number' ? version : undefined,
   };
-}
-
-/**
- * Sends a prepared problem through Fastify's reply, so its `onSend` hooks and headers set
- * earlier (CORS …) still apply. A Buffer body keeps the media type exactly
- * `application/problem+json` (Fastify would append a charset to a string). For HEAD,
- * Node sends the status and headers (Content-Length included) without the body.
- */
-function sendWithReply(reply: ReplyLike, prepared: PreparedProblem): void {
-  try {
-    for (const name of REPRESENTATION_HEADERS) reply.removeHeader(name);
-    reply.code(prepared.status);
-    for (const [name, value] of Object.entries(prepared.headers)) {
-      try {
-        reply.header(name, value);
-      } catch {
-        // Already filtered; a header still refused is dropped rather than lose the response.
-      }
-    }
-    reply.send(Buffer.from(prepared.body, 'utf8'));
-  } catch {
-    destroyQuietly(reply.raw);
-  }
 }

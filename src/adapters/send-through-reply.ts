@@ -1,0 +1,39 @@
+import type { ServerResponse } from 'node:http';
+import type { Http2ServerResponse } from 'node:http2';
+import type { PreparedProblem } from './prepare-problem.js';
+import { destroyQuietly, REPRESENTATION_HEADERS } from './write-problem.js';
+
+/** The parts of a Fastify reply (Fastify itself, or Nest's Fastify platform) used to send a problem. */
+export interface ReplyLike {
+  readonly sent: boolean;
+  readonly raw: ServerResponse | Http2ServerResponse;
+  code(status: number): unknown;
+  header(name: string, value: string): unknown;
+  removeHeader(name: string): unknown;
+  send(payload: Buffer): unknown;
+}
+
+/**
+ * Sends a prepared problem through a Fastify reply, so `onSend` hooks and headers set earlier
+ * (CORS …) still apply. Headers that described the intended body are removed first (Fastify
+ * itself only drops content-type and content-length). The body goes as a Buffer: that keeps
+ * the media type exactly `application/problem+json` (Fastify appends `; charset=utf-8` to a
+ * string) and it is never re-serialised. For HEAD, Fastify and Node send the status and
+ * headers (Content-Length included) without the body. Never throws.
+ */
+export function sendThroughReply(reply: ReplyLike, prepared: PreparedProblem): void {
+  try {
+    for (const name of REPRESENTATION_HEADERS) reply.removeHeader(name);
+    reply.code(prepared.status);
+    for (const [name, value] of Object.entries(prepared.headers)) {
+      try {
+        reply.header(name, value);
+      } catch {
+        // Already filtered; a header still refused is dropped rather than lose the response.
+      }
+    }
+    reply.send(Buffer.from(prepared.body, 'utf8'));
+  } catch {
+    destroyQuietly(reply.raw);
+  }
+}
