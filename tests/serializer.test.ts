@@ -255,3 +255,18 @@ describe('the serializer never throws, for any value (property-based)', () => {
     );
   });
 });
+
+describe('mapError that returns a promise', () => {
+  test('counts as a failed mapping and its rejection is handled', async () => {
+    const unhandled = jest.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      const body = toProblemDetails(new NotFoundException('x'), { mapError: async () => Promise.reject(new Error('async mapper')) });
+      expect(body).toEqual(INTERNAL);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
+});

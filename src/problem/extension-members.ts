@@ -21,7 +21,10 @@ export function copyExtensionMembers(source: unknown, target: Record<string, unk
     if (STANDARD_MEMBERS.has(name) || name === '__proto__') continue;
     let json: string | undefined;
     try {
-      json = JSON.stringify((source as Record<string, unknown>)[name]);
+      const value = (source as Record<string, unknown>)[name];
+      // A string already over the budget is not worth serialising (a megabyte would cost milliseconds).
+      if (typeof value === 'string' && value.length + name.length > budget) continue;
+      json = JSON.stringify(value);
     } catch {
       continue;
     }

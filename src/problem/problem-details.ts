@@ -28,7 +28,8 @@ export interface ProblemDetailsOptions {
   /**
    * Maps a foreign error (a validation library's, an ORM's) to an exception before anything
    * else looks at it. Return `undefined` to leave the value as it is. If it throws, the
-   * client gets a plain 500.
+   * client gets a plain 500. It must be synchronous: a returned promise counts as a failed
+   * mapping (plain 500), and its rejection is handled.
    */
   readonly mapError?: (error: unknown) => unknown;
 }

@@ -39,6 +39,8 @@ function resolve(value: unknown, options: ProblemDetailsOptions | undefined): Re
   if (mapError !== undefined) {
     try {
       const mapped = mapError(value);
+      // An async mapper answers too late to use, and its rejection must not go unhandled.
+      if (isThenable(mapped)) return unknownError(value, options);
       if (mapped !== undefined) subject = mapped;
     } catch {
       return unknownError(value, options);
@@ -66,6 +68,19 @@ function resolve(value: unknown, options: ProblemDetailsOptions | undefined): Re
   copySendableHeaders(safeGet(subject, 'headers'), headers);
   if (options?.debug === true) addDebugMembers(subject, problem);
   return { problem, headers };
+}
+
+/** True for a promise (or other thenable); its rejection is then marked handled. */
+function isThenable(value: unknown): boolean {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
+  const then = safeGet(value, 'then');
+  if (typeof then !== 'function') return false;
+  try {
+    then.call(value, undefined, () => undefined);
+  } catch {
+    // A thenable whose `then` throws has nothing left to reject.
+  }
+  return true;
 }
 
 /** The status of an error following the http-errors convention, if it has a usable one. */
