@@ -1,7 +1,7 @@
 /**
  * Writes everything derived from the status table (src/status/status-table.ts):
  *   src/generated/http-status.ts         enum HttpStatus
- *   src/generated/reason-phrases.ts      REASON_PHRASES
+ *   src/generated/reason-phrases.ts      ERROR_REASON_PHRASES (4xx/5xx), OTHER_REASON_PHRASES (1xx-3xx)
  *   src/generated/exceptions.ts          one class per 4xx/5xx code, former names as aliases
  *   src/generated/exception-by-status.ts status -> class (type and runtime) and status -> options
  *   src/generated/status-headers.ts      status -> response headers its class can send; validation statuses
@@ -67,8 +67,17 @@ function generateEnum(): string {
 }
 
 function generatePhrases(): string {
-  const lines = [HEADER, '/** Reason phrase of every status code in the table, in current IANA wording. */', 'export const REASON_PHRASES: Readonly<Record<number, string>> = {'];
-  for (const row of STATUS_TABLE) lines.push(`  ${row.code}: ${JSON.stringify(row.phrase)},`);
+  const lines = [
+    HEADER,
+    '// Two maps: exceptions need only the 4xx/5xx phrases (their default titles), so a bundle that',
+    '// uses exceptions but not reasonPhrase() leaves the others out.',
+    '',
+    '/** Reason phrase of every 4xx/5xx code in the table, in current IANA wording. */',
+    'export const ERROR_REASON_PHRASES: Readonly<Record<number, string>> = {',
+  ];
+  for (const row of STATUS_TABLE) if (row.code >= 400) lines.push(`  ${row.code}: ${JSON.stringify(row.phrase)},`);
+  lines.push('};', '', '/** Reason phrase of every 1xx-3xx code in the table, in current IANA wording. */', 'export const OTHER_REASON_PHRASES: Readonly<Record<number, string>> = {');
+  for (const row of STATUS_TABLE) if (row.code < 400) lines.push(`  ${row.code}: ${JSON.stringify(row.phrase)},`);
   lines.push('};', '');
   return lines.join('\n');
 }
@@ -101,7 +110,8 @@ function generateClasses(): string {
       ` * ${example}`,
       ' */',
       `export class ${name} extends ${base} {`,
-      `  static override readonly [CLASS_ID]: string = '${name}';`,
+      // A literal key (CLASS_ID's value), so that bundlers can tree-shake the class.
+      `  static override readonly ['typed-http-exceptions.class']: string = '${name}';`,
       `  declare readonly status: HttpStatus.${row.key};`,
       `  declare readonly statusCode: HttpStatus.${row.key};`,
       '',
@@ -134,7 +144,6 @@ function generateClasses(): string {
   }
   const head = [
     HEADER,
-    "import { CLASS_ID } from '../exceptions/brand.js';",
     "import { ClientErrorException } from '../exceptions/client-error-exception.js';",
     "import { ServerErrorException } from '../exceptions/server-error-exception.js';",
     `import type { ${[...optionImports].sort().join(', ')} } from '../exceptions/options.js';`,

@@ -4,6 +4,7 @@ import type { PreparedProblem } from './prepare-problem.js';
 
 // Headers describing the body the handler meant to send; they would lie about the problem body.
 export const REPRESENTATION_HEADERS: readonly string[] = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-range', 'content-disposition', 'etag', 'last-modified', 'transfer-encoding'];
+const REPRESENTATION = new Set(REPRESENTATION_HEADERS);
 
 /**
  * Writes a prepared problem to a Node response that has not started yet: clears the
@@ -13,11 +14,13 @@ export const REPRESENTATION_HEADERS: readonly string[] = ['content-type', 'conte
  */
 export function writeProblem(res: ServerResponse | Http2ServerResponse, prepared: PreparedProblem): void {
   try {
-    for (const name of REPRESENTATION_HEADERS) res.removeHeader(name);
+    // Usually none of them is set: look at the few headers there are instead of removing all nine.
+    for (const name of res.getHeaderNames()) if (REPRESENTATION.has(name)) res.removeHeader(name);
     res.statusCode = prepared.status;
-    for (const [name, value] of Object.entries(prepared.headers)) {
+    const headers = prepared.headers;
+    for (const name of Object.keys(headers)) {
       try {
-        res.setHeader(name, value);
+        res.setHeader(name, headers[name] as string);
       } catch {
         // Already filtered; a header Node still refuses is dropped rather than crash the server.
       }

@@ -1,15 +1,20 @@
 /**
  * Cross-copy identity. Two copies of this package can be loaded in one process (the
  * ESM and the CommonJS build, or two versions in node_modules), each with its own
- * classes. `Symbol.for` keys are shared by every copy, so these marks let one copy
- * recognise the other's exceptions where a plain `instanceof` would say no.
+ * classes. `Symbol.for` keys and fixed string keys are shared by every copy, so these
+ * marks let one copy recognise the other's exceptions where a plain `instanceof` would say no.
  */
 
 /** Set to `true` on `HttpException.prototype`: "this object is one of our exceptions". */
 export const EXCEPTION_MARK: unique symbol = Symbol.for('typed-http-exceptions.exception') as never;
 
-/** Own static property of every class this package defines: its stable class name. */
-export const CLASS_ID: unique symbol = Symbol.for('typed-http-exceptions.class') as never;
+/**
+ * Own static property of every class this package defines: its stable class name (minifiers
+ * rename classes). A string, not a symbol: the generated classes spell it as a literal key,
+ * `static ['typed-http-exceptions.class'] = 'NotFoundException'`, which lets bundlers drop the
+ * classes a program does not use (a key computed from a variable could have side effects).
+ */
+export const CLASS_ID = 'typed-http-exceptions.class';
 
 interface Identified {
   readonly [CLASS_ID]?: string;

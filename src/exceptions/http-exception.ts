@@ -4,7 +4,7 @@ import { exceptionToProblem } from '../problem/exception-to-problem.js';
 import { buildExtensions, buildHeaders } from './apply-options.js';
 import { CLASS_ID, EXCEPTION_MARK, hasInstance } from './brand.js';
 import type { AnyHttpExceptionOptions, HttpExceptionOptions } from './options.js';
-import { assertStatus } from './status-range.js';
+import { assertStatus, STATUS_RANGE, type StatusRange } from './status-range.js';
 
 /**
  * An HTTP error response as an exception: status, RFC 9457 problem-details members
@@ -22,6 +22,8 @@ import { assertStatus } from './status-range.js';
  */
 export class HttpException extends Error {
   static readonly [CLASS_ID]: string = 'HttpException';
+  /** The statuses this class (and a subclass without a range of its own) accepts. */
+  static readonly [STATUS_RANGE]: StatusRange = { min: 400, max: 599, name: 'HttpException' };
   static override [Symbol.hasInstance](value: unknown): boolean {
     return hasInstance.call(this, value);
   }
@@ -50,7 +52,9 @@ export class HttpException extends Error {
    * @param detail explanation of this occurrence (also the `message`)
    */
   constructor(status: number, detail?: string, options?: HttpExceptionOptions) {
-    assertStatus(status, 400, 599, 'HttpException');
+    // The range of the class being made: 4xx for ClientErrorException and its subclasses, and so on.
+    const range = (new.target as { readonly [STATUS_RANGE]?: StatusRange } | undefined)?.[STATUS_RANGE] ?? HttpException[STATUS_RANGE];
+    assertStatus(status, range.min, range.max, range.name);
     if (detail !== undefined && typeof detail !== 'string') {
       throw new TypeError(`HttpException detail must be a string or undefined, got ${typeof detail}`);
     }

@@ -1,3 +1,18 @@
+/** The statuses a class of exceptions accepts, and the name its `RangeError` uses. */
+export interface StatusRange {
+  readonly min: number;
+  readonly max: number;
+  readonly name: string;
+}
+
+/**
+ * Static property of `HttpException`, `ClientErrorException` and `ServerErrorException`: the
+ * range their constructor checks. `HttpException` reads it from `new.target`, so a subclass
+ * inherits its base's range without a constructor of its own (one stack frame less to capture
+ * for every exception made).
+ */
+export const STATUS_RANGE: unique symbol = Symbol('typed-http-exceptions.statusRange') as never;
+
 /** Throws a `RangeError` naming the bad value unless `status` is an integer in [min, max]. */
 export function assertStatus(status: unknown, min: number, max: number, what: string): asserts status is number {
   if (typeof status !== 'number' || !Number.isInteger(status) || status < min || status > max) {

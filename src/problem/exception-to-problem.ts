@@ -22,7 +22,8 @@ export interface ProblemParts {
  */
 export function assembleProblem(parts: ProblemParts, options: ProblemDetailsOptions | undefined, extensions?: unknown): ProblemDetails {
   const status = parts.status;
-  const type = typeof parts.type === 'string' && parts.type !== '' ? toUriReference(resolveType(parts.type, options?.typeBaseUrl)) : 'about:blank';
+  const type =
+    typeof parts.type === 'string' && parts.type !== '' && parts.type !== 'about:blank' ? toUriReference(resolveType(parts.type, options?.typeBaseUrl)) : 'about:blank';
   const title = typeof parts.title === 'string' ? cut(parts.title, LIMITS.title) : titleForStatus(status);
   const problem: ProblemDetails = { type, title, status };
   if (typeof parts.detail === 'string' && parts.detail !== '') problem.detail = cut(parts.detail, LIMITS.detail);

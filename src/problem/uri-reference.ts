@@ -7,6 +7,8 @@ const PARTS = /^(?:([^:/?#]+):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*)
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
 const PCHARS = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
 const QUERY_CHARS = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
+// A relative reference made of unreserved characters and slashes only (not "//", which would start an authority).
+const PLAIN_PATH = /^(?!\/\/)[A-Za-z0-9\-._~/]*$/;
 const AUTHORITY = /^(?:(?:[A-Za-z0-9\-._~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*@)?(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})*(?::[0-9]*)?$/;
 
 /**
@@ -15,6 +17,8 @@ const AUTHORITY = /^(?:(?:[A-Za-z0-9\-._~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*@)?(?:[A
  * readable: `/a%20b`), and a string whose structure is still invalid is encoded whole.
  */
 export function toUriReference(value: string): string {
+  // Fast path, the usual request path: nothing to encode, and valid as it is.
+  if (PLAIN_PATH.test(value) && value.length <= LIMITS.uri) return value;
   let encoded = value.toWellFormed().replace(NOT_URI_CHAR, encodeChar);
   // Only the first "#" starts the fragment.
   const hash = encoded.indexOf('#');
