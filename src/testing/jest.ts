@@ -16,6 +16,7 @@
  * the `expect` package's `Matchers` (which `import { expect } from '@jest/globals'` uses).
  */
 import type { HttpExceptionClass, HttpExceptionExpectation } from './to-throw-http-exception.js';
+import type { AsymmetricMatcherLike } from './matcher-context.js';
 import type { ProblemDetailsExpectation } from './to-be-problem-details.js';
 import { toBeProblemDetails } from './to-be-problem-details.js';
 import { toThrowHttpException } from './to-throw-http-exception.js';
@@ -63,10 +64,13 @@ export interface HttpExceptionMatchers<R> {
   toBeProblemDetails(expected?: ProblemDetailsExpectation): R;
 }
 
-/** `expect.toBeProblemDetails(…)` inside `toEqual`, `toHaveBeenCalledWith`… */
+/**
+ * `expect.toBeProblemDetails(…)` inside `toEqual`, `toMatchObject`, `toHaveBeenCalledWith`…
+ * Typed as the asymmetric matcher it is (not `any`): where an expected value is typed more
+ * narrowly than `unknown`, cast it (`as unknown as ProblemDetails`).
+ */
 export interface HttpExceptionAsymmetricMatchers {
-  // Asymmetric matchers are typed `any` (as in @types/jest) so they fit any expected type.
-  toBeProblemDetails(expected?: ProblemDetailsExpectation): any;
+  toBeProblemDetails(expected?: ProblemDetailsExpectation): AsymmetricMatcherLike;
 }
 
 declare global {
