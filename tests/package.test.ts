@@ -4,7 +4,7 @@
  * under `strict`. Needs `npm run build` first (`npm test` does it).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -147,5 +147,29 @@ describe('importing the core or an adapter loads no framework', () => {
       console.log(JSON.stringify(loaded));
     `;
     expect(JSON.parse(node(['-e', script], root))).toEqual([]);
+  });
+});
+
+describe('the public types', () => {
+  test('contain no `any` in any emitted declaration file', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ts = require('typescript') as typeof import('typescript');
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.d.ts')) {
+          const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+          const visit = (node: import('typescript').Node): void => {
+            if (node.kind === ts.SyntaxKind.AnyKeyword) offenders.push(`${path.slice(root.length + 1)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+            ts.forEachChild(node, visit);
+          };
+          visit(source);
+        }
+      }
+    };
+    walk(join(root, 'dist'));
+    expect(offenders).toEqual([]);
   });
 });
