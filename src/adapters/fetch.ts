@@ -1,3 +1,4 @@
+import { PROBLEM_CONTENT_TYPE } from '../problem/to-problem-response.js';
 import type { AdapterOptions } from './adapter-options.js';
 import { prepareProblem, type PreparedProblem } from './prepare-problem.js';
 
@@ -51,7 +52,7 @@ export function toFetchResponse(error: unknown, options?: ToFetchResponseOptions
 }
 
 function fallback(): Response {
-  return new Response(FALLBACK_BODY, { status: 500, headers: { 'content-type': 'application/problem+json' } });
+  return new Response(FALLBACK_BODY, { status: 500, headers: { 'content-type': PROBLEM_CONTENT_TYPE } });
 }
 
 function readMethod(request: Request | undefined): string | undefined {

@@ -1,5 +1,6 @@
 import type { Context, Middleware } from 'koa';
 import { NotFoundException } from '../generated/exceptions.js';
+import { PROBLEM_CONTENT_TYPE } from '../problem/to-problem-response.js';
 import type { AdapterOptions } from './adapter-options.js';
 import { notifyOnError, prepareProblem, type PreparedProblem } from './prepare-problem.js';
 import { destroyQuietly, REPRESENTATION_HEADERS } from './write-problem.js';
@@ -69,5 +70,5 @@ function respond(ctx: Context, prepared: PreparedProblem): void {
   // Koa sets Content-Length from the string and leaves the body out for HEAD itself.
   ctx.body = prepared.body;
   // The body setter only picks a type when none is set; make sure it is exactly ours.
-  ctx.set('content-type', 'application/problem+json');
+  ctx.set('content-type', PROBLEM_CONTENT_TYPE);
 }
