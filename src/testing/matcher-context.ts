@@ -83,10 +83,6 @@ export function pickExpectedKeys(received: unknown, expected: unknown): unknown 
   return picked;
 }
 
-export function isAsymmetricMatcher(value: unknown): value is AsymmetricMatcherLike {
-  return typeof value === 'object' && value !== null && typeof (value as { asymmetricMatch?: unknown }).asymmetricMatch === 'function';
-}
-
 /** A string member compared with a string (exactly), a RegExp (tested) or an asymmetric matcher. */
 export function matchesText(context: MatcherContextLike, received: unknown, expected: unknown): boolean {
   if (expected instanceof RegExp) {
