@@ -144,11 +144,18 @@ describe('real serializer output validates against problemDetailsSchema', () => 
   });
 
   test.each(ERROR_STATUSES)('every class: %i with the typed header and errors options', (status) => {
-    const option: AnyHttpExceptionOptions = {
+    // Each class gets the header options it takes (others are a TypeError, tested in exceptions.test.ts).
+    const every: AnyHttpExceptionOptions = {
       wwwAuthenticate: 'Bearer realm="api"',
+      proxyAuthenticate: 'Basic realm="proxy"',
       retryAfter: new Date(Date.UTC(2030, 0, 2, 3, 4, 5)),
       allow: [],
+      upgrade: 'TLS/1.3',
       completeLength: 0,
+    };
+    const takes = STATUS_TABLE.find((row) => row.code === status)?.headerOptions ?? [];
+    const option: AnyHttpExceptionOptions = {
+      ...Object.fromEntries(takes.map((name) => [name, every[name]])),
       ...(VALIDATION_STATUSES.has(status) ? { errors: [{ detail: 'must be a positive integer', pointer: '#/age' }, { detail: 'required', parameter: 'q' }] } : {}),
     };
     const body = toProblemDetails(createHttpException(status, 'x', option));

@@ -69,8 +69,14 @@ describe('the packed tarball in fresh consumer projects', () => {
     const status: 404 = error.status;
     const same: NotFoundException = error;
     const body: ProblemDetails = same.toJSON();
-    // @ts-expect-error a 404 class has no Retry-After option
-    new NotFoundException('x', { retryAfter: 1 });
+    let refused = false;
+    try {
+      // @ts-expect-error a 404 class has no Retry-After option (and from JavaScript it is a TypeError)
+      new NotFoundException('x', { retryAfter: 1 });
+    } catch (mistake) {
+      refused = mistake instanceof TypeError;
+    }
+    if (!refused) throw new Error('retryAfter on a 404 was not refused');
     console.log(JSON.stringify({ status, body, response: toProblemResponse(error).status, send: typeof sendProblem }));
   `;
 

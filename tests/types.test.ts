@@ -76,13 +76,13 @@ describe('type-level behaviour', () => {
     new UnauthorizedException('x', { wwwAuthenticate: 'Bearer' });
     new TooManyRequestsException('x', { retryAfter: new Date() });
     new BadRequestException('x', { errors: [{ detail: 'required', pointer: '#/name' }] });
+    // Refused by the types, and at run time too (a TypeError from JavaScript).
     // @ts-expect-error retryAfter is not an option of 404
-    new NotFoundException('x', { retryAfter: 5 });
+    expect(() => new NotFoundException('x', { retryAfter: 5 })).toThrow(TypeError);
     // @ts-expect-error errors are for 400 and 422
     new ConflictException('x', { errors: [] });
     // @ts-expect-error wwwAuthenticate is for 401
-    createHttpException(403, 'x', { wwwAuthenticate: 'Bearer' });
-    expect(true).toBe(true);
+    expect(() => createHttpException(403, 'x', { wwwAuthenticate: 'Bearer' })).toThrow(TypeError);
   });
 
   test('guards and instanceof narrow', () => {

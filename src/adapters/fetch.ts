@@ -38,7 +38,8 @@ export function toFetchResponse(error: unknown, options?: ToFetchResponseOptions
     const headers = new Headers();
     for (const [name, value] of Object.entries(prepared.headers)) {
       try {
-        headers.set(name, value);
+        if (typeof value === 'string') headers.set(name, value);
+        else for (const line of value) headers.append(name, line);
       } catch {
         // Already filtered; a header the Headers class still refuses is dropped.
       }

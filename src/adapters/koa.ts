@@ -3,7 +3,8 @@ import { NotFoundException } from '../generated/exceptions.js';
 import { PROBLEM_CONTENT_TYPE } from '../problem/to-problem-response.js';
 import type { AdapterOptions } from './adapter-options.js';
 import { notifyOnError, prepareProblem, type PreparedProblem } from './prepare-problem.js';
-import { destroyQuietly, REPRESENTATION_HEADERS } from './write-problem.js';
+import { REPRESENTATION_HEADERS } from '../headers/header-policy.js';
+import { destroyQuietly } from './write-problem.js';
 
 export type { AdapterOptions } from './adapter-options.js';
 

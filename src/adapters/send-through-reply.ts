@@ -1,14 +1,15 @@
 import type { ServerResponse } from 'node:http';
 import type { Http2ServerResponse } from 'node:http2';
 import type { PreparedProblem } from './prepare-problem.js';
-import { destroyQuietly, REPRESENTATION_HEADERS } from './write-problem.js';
+import { REPRESENTATION_HEADERS } from '../headers/header-policy.js';
+import { destroyQuietly } from './write-problem.js';
 
 /** The parts of a Fastify reply (Fastify itself, or Nest's Fastify platform) used to send a problem. */
 export interface ReplyLike {
   readonly sent: boolean;
   readonly raw: ServerResponse | Http2ServerResponse;
   code(status: number): unknown;
-  header(name: string, value: string): unknown;
+  header(name: string, value: string | string[]): unknown;
   removeHeader(name: string): unknown;
   send(payload: Buffer): unknown;
 }

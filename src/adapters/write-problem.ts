@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import type { Http2ServerResponse } from 'node:http2';
+import { REPRESENTATION_HEADERS } from '../headers/header-policy.js';
 import type { PreparedProblem } from './prepare-problem.js';
 
 // Headers describing the body the handler meant to send; they would lie about the problem body.
-export const REPRESENTATION_HEADERS: readonly string[] = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-range', 'content-disposition', 'etag', 'last-modified', 'transfer-encoding'];
 const REPRESENTATION = new Set(REPRESENTATION_HEADERS);
 
 /**
@@ -14,13 +14,13 @@ const REPRESENTATION = new Set(REPRESENTATION_HEADERS);
  */
 export function writeProblem(res: ServerResponse | Http2ServerResponse, prepared: PreparedProblem): void {
   try {
-    // Usually none of them is set: look at the few headers there are instead of removing all nine.
+    // Usually none of them is set: look at the few headers there are instead of removing them all.
     for (const name of res.getHeaderNames()) if (REPRESENTATION.has(name)) res.removeHeader(name);
     res.statusCode = prepared.status;
     const headers = prepared.headers;
     for (const name of Object.keys(headers)) {
       try {
-        res.setHeader(name, headers[name] as string);
+        res.setHeader(name, headers[name] as string | string[]);
       } catch {
         // Already filtered; a header Node still refuses is dropped rather than crash the server.
       }

@@ -1,32 +1,42 @@
-import { isSendableHeader } from '../problem/response-headers.js';
+import { STATUS_HEADERS } from '../generated/status-headers.js';
+import { filterHeaders, type ProblemHeaders } from '../headers/header-policy.js';
 import type { AnyHttpExceptionOptions, ValidationError } from './options.js';
 
 /** Members the serializer owns; an extension may not replace them. */
 export const STANDARD_MEMBERS: ReadonlySet<string> = new Set(['type', 'title', 'status', 'detail', 'instance']);
 
+/** The typed header options, in the order their headers are set. */
+const HEADER_OPTIONS = ['wwwAuthenticate', 'proxyAuthenticate', 'allow', 'upgrade', 'retryAfter', 'completeLength'] as const;
+
 /**
- * Copies `options.headers` and the typed header options into a fresh lower-cased header map.
- * A name or value that could not be sent (CR, LF, NUL, non-Latin-1 …) is left out here
- * already: frameworks that copy `error.headers` themselves (Express's and Koa's default
- * handlers) would otherwise crash on it.
+ * Copies `options.headers` and the typed header options into a fresh lower-cased header map,
+ * filtered by the header policy (`filterHeaders`) already here: frameworks that copy
+ * `error.headers` themselves (Express's and Koa's default handlers) would otherwise send
+ * what the policy refuses. A typed header option on a status whose class does not take it
+ * (`retryAfter` on a 404, from JavaScript) is a `TypeError`.
  */
-export function buildHeaders(options: AnyHttpExceptionOptions): Record<string, string> {
-  const headers = collectHeaders(options);
-  for (const name of Object.keys(headers)) {
-    if (!isSendableHeader(name, headers[name] as string)) delete headers[name];
-  }
-  return headers;
+export function buildHeaders(options: AnyHttpExceptionOptions, status: number): ProblemHeaders {
+  return filterHeaders(collectHeaders(options, status), status);
 }
 
-function collectHeaders(options: AnyHttpExceptionOptions): Record<string, string> {
-  const headers: Record<string, string> = {};
+function collectHeaders(options: AnyHttpExceptionOptions, status: number): Record<string, string | readonly string[]> {
+  const headers: Record<string, string | readonly string[]> = {};
   const given = options.headers;
   if (given !== undefined) {
     if (typeof given !== 'object' || given === null) throw new TypeError('options.headers must be an object of header values');
     for (const name of Object.keys(given)) {
       const value = given[name];
-      if (typeof value !== 'string') throw new TypeError(`options.headers[${JSON.stringify(name)}] must be a string`);
+      if (typeof value !== 'string' && !(Array.isArray(value) && value.every((item) => typeof item === 'string'))) {
+        throw new TypeError(`options.headers[${JSON.stringify(name)}] must be a string or an array of strings`);
+      }
       if (name !== '__proto__') headers[name.toLowerCase()] = value;
+    }
+  }
+  for (const option of HEADER_OPTIONS) {
+    if (options[option] === undefined) continue;
+    const taken: Readonly<Record<string, string>> | undefined = Object.hasOwn(STATUS_HEADERS, status) ? STATUS_HEADERS[status as keyof typeof STATUS_HEADERS] : undefined;
+    if (taken === undefined || !Object.values(taken).includes(option)) {
+      throw new TypeError(`options.${option} is not an option of a ${status} exception${takersOf(option)}`);
     }
   }
   if (options.wwwAuthenticate !== undefined) headers['www-authenticate'] = list(options.wwwAuthenticate, 'wwwAuthenticate');
@@ -36,6 +46,12 @@ function collectHeaders(options: AnyHttpExceptionOptions): Record<string, string
   if (options.retryAfter !== undefined) headers['retry-after'] = retryAfter(options.retryAfter);
   if (options.completeLength !== undefined) headers['content-range'] = `bytes */${completeLength(options.completeLength)}`;
   return headers;
+}
+
+/** " (it is taken by 413, 429, 503)": which statuses do take a header option. */
+function takersOf(option: string): string {
+  const statuses = Object.keys(STATUS_HEADERS).filter((status) => Object.values(STATUS_HEADERS[Number(status) as keyof typeof STATUS_HEADERS] as Record<string, string>).includes(option));
+  return statuses.length === 0 ? '' : ` (it is taken by ${statuses.join(', ')})`;
 }
 
 /** Copies `options.extensions` (and `options.errors`) into a fresh object, refusing the standard members. */
@@ -64,15 +80,24 @@ function list(value: string | readonly string[], option: string, allowEmpty = fa
   return items.join(', ');
 }
 
+/** The latest Retry-After a server may ask for: an IMF-fixdate has a four-digit year. */
+const LATEST_RETRY_DATE = Date.UTC(9999, 11, 31, 23, 59, 59);
+const EARLIEST_RETRY_DATE = Date.UTC(1000, 0, 1);
+
 function retryAfter(value: number | Date): string {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new RangeError('options.retryAfter is an invalid Date');
+    const time = value.getTime();
+    if (Number.isNaN(time)) throw new RangeError('options.retryAfter is an invalid Date');
+    if (time < EARLIEST_RETRY_DATE || time > LATEST_RETRY_DATE) {
+      throw new RangeError('options.retryAfter must be a Date with a four-digit year (an IMF-fixdate)');
+    }
     // Date#toUTCString gives the IMF-fixdate form HTTP uses: "Sun, 06 Nov 1994 08:49:37 GMT".
     return value.toUTCString();
   }
   if (typeof value !== 'number') throw new TypeError('options.retryAfter must be a number of seconds or a Date');
-  if (!Number.isFinite(value) || value < 0) {
-    throw new RangeError(`options.retryAfter must be a finite number of seconds >= 0, got ${value}`);
+  // delay-seconds is digits only: a safe integer never prints in exponent form ("1e+21").
+  if (!Number.isFinite(value) || value < 0 || Math.ceil(value) > Number.MAX_SAFE_INTEGER) {
+    throw new RangeError(`options.retryAfter must be a number of seconds from 0 to ${Number.MAX_SAFE_INTEGER}, got ${value}`);
   }
   // delay-seconds is a whole number; round up so a client never retries early.
   return String(Math.ceil(value));

@@ -1,6 +1,7 @@
 import { titleForStatus } from '../status/reason-phrase.js';
 import type { ProblemDetails } from '../problem/problem-details.js';
 import { exceptionToProblem } from '../problem/exception-to-problem.js';
+import type { ProblemHeaders } from '../headers/header-policy.js';
 import { buildExtensions, buildHeaders } from './apply-options.js';
 import { CLASS_ID, EXCEPTION_MARK, hasInstance } from './brand.js';
 import type { AnyHttpExceptionOptions, HttpExceptionOptions } from './options.js';
@@ -40,8 +41,8 @@ export class HttpException extends Error {
   declare readonly detail: string | undefined;
   /** URI reference for this occurrence. */
   declare readonly instance: string | undefined;
-  /** Response headers this exception asks for (lower-case names). */
-  declare readonly headers: Record<string, string>;
+  /** Response headers this exception asks for (lower-case names; `set-cookie` may be an array of lines). */
+  declare readonly headers: ProblemHeaders;
   /** Extension members for the problem body. */
   declare readonly extensions: Record<string, unknown>;
   /** Whether `detail` may be shown to the client; defaults to `status < 500`. */
@@ -62,7 +63,7 @@ export class HttpException extends Error {
     let type = 'about:blank';
     let instance: string | undefined;
     let expose = status < 500;
-    let headers: Record<string, string>;
+    let headers: ProblemHeaders;
     let extensions: Record<string, unknown>;
     if (options === undefined) {
       title = titleForStatus(status);
@@ -76,7 +77,7 @@ export class HttpException extends Error {
         if (typeof options.expose !== 'boolean') throw new TypeError('HttpException options.expose must be a boolean');
         expose = options.expose;
       }
-      headers = buildHeaders(options as AnyHttpExceptionOptions);
+      headers = buildHeaders(options as AnyHttpExceptionOptions, status);
       extensions = buildExtensions(options as AnyHttpExceptionOptions);
     }
     super(detail ?? title, options !== undefined && 'cause' in options ? { cause: options.cause } : undefined);

@@ -6,8 +6,12 @@ export interface HttpExceptionOptions {
   readonly type?: string;
   /** URI reference for this occurrence. Adapters default it to the request path. */
   readonly instance?: string;
-  /** Extra response headers (names case-insensitive; stored lower-cased). */
-  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Extra response headers (names case-insensitive; stored lower-cased). An array is joined
+   * with ", ", except for `set-cookie`, whose entries go out as separate lines. Headers that
+   * describe the body or the connection (`content-*`, `trailer`, `connection` …) are dropped.
+   */
+  readonly headers?: Readonly<Record<string, string | readonly string[]>>;
   /** Extension members added to the problem body. The five standard members cannot be replaced. */
   readonly extensions?: Readonly<Record<string, unknown>>;
   /** Whether `detail` may reach the client. Default: `status < 500`. */

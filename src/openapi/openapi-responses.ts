@@ -117,7 +117,7 @@ function problemResponse(status: number, options: OpenApiResponsesOptions | unde
       const doc = PROBLEM_HEADER_DOCS[name];
       const header: OpenApiHeaderObject = { description: doc.description, schema: { ...doc.schema } };
       const example = sent[name.toLowerCase()];
-      if (example !== undefined) header.example = example;
+      if (typeof example === 'string') header.example = example;
       headers[name] = header;
     }
     // Keep the usual order of a Response Object: description, headers, content.

@@ -1,3 +1,5 @@
+import type { ProblemHeaders } from '../headers/header-policy.js';
+
 /**
  * An RFC 9457 problem-details object as this library emits it: the five standard
  * members (`type`, `title` and `status` always present) plus extension members.
@@ -34,9 +36,9 @@ export interface ProblemDetailsOptions {
   readonly mapError?: (error: unknown) => unknown;
 }
 
-/** A ready-to-send response: status, headers (lower-case names) and the JSON body. */
+/** A ready-to-send response: status, headers (lower-case names; `set-cookie` may be several lines) and the JSON body. */
 export interface ProblemResponse {
   readonly status: number;
-  readonly headers: Record<string, string>;
+  readonly headers: ProblemHeaders;
   readonly body: string;
 }
