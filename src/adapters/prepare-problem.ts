@@ -1,4 +1,4 @@
-import { CONNECTION_SPECIFIC_HEADERS } from '../problem/response-headers.js';
+import { CONNECTION_SPECIFIC_HEADERS, type ProblemHeaders } from '../headers/header-policy.js';
 import type { ProblemDetailsOptions } from '../problem/problem-details.js';
 import { toProblemResponse } from '../problem/to-problem-response.js';
 import type { AdapterOptions } from './adapter-options.js';
@@ -14,7 +14,7 @@ export interface RequestFacts {
 /** A problem response ready for one request. */
 export interface PreparedProblem {
   readonly status: number;
-  readonly headers: Record<string, string>;
+  readonly headers: ProblemHeaders;
   readonly body: string;
   /** A HEAD request: send the status and headers (Content-Length included), not the body. */
   readonly omitBody: boolean;
@@ -56,12 +56,27 @@ export function notifyOnError<Request>(onError: AdapterOptions<Request>['onError
 }
 
 const QUERY_OR_FRAGMENT = /[?#]/;
+// RFC 9112 3.2.2 absolute-form ("GET http://host/path HTTP/1.1", sent to proxies): scheme "://" authority.
+const ABSOLUTE_FORM = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
 
-/** The path of a request target, without query or fragment; undefined when there is none. */
+/**
+ * The path of a request target, without query or fragment; undefined when there is none.
+ * Origin-form (`/users/42?x=1`) gives `/users/42`; absolute-form (`http://host/login?x=1`)
+ * gives `/login`, never the scheme or a host; asterisk-form (`*`), authority-form
+ * (`host:443`) and anything else that is not a path give undefined.
+ */
 export function requestPath(url: string | undefined): string | undefined {
   if (typeof url !== 'string' || url === '') return undefined;
-  const end = url.search(QUERY_OR_FRAGMENT);
-  const path = end === -1 ? url : url.slice(0, end);
+  let target = url;
+  if (!target.startsWith('/')) {
+    const authority = ABSOLUTE_FORM.exec(target);
+    if (authority === null) return undefined;
+    target = target.slice(authority[0].length);
+    // "http://host" and "http://host?x" have an empty path: the origin server reads it as "/".
+    if (!target.startsWith('/')) return '/';
+  }
+  const end = target.search(QUERY_OR_FRAGMENT);
+  const path = end === -1 ? target : target.slice(0, end);
   if (path === '') return undefined;
   // "//host/x" would read as a reference to another host; keep it a path.
   return path.startsWith('//') ? `/%2F${path.slice(2)}` : path;

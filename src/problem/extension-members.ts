@@ -11,25 +11,35 @@ import { LIMITS } from './limits.js';
 export function copyExtensionMembers(source: unknown, target: Record<string, unknown>): void {
   if (typeof source !== 'object' || source === null) return;
   let budget: number = LIMITS.extensionsJson;
-  let names: string[];
+  // `for...in` with a cap, not `Object.keys`: the names are visited one at a time, so an object
+  // with a million members (or a Proxy answering for one) costs no more than the first few hundred.
+  let visited = 0;
   try {
-    names = Object.keys(source);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (STANDARD_MEMBERS.has(name) || name === '__proto__') continue;
-    let json: string | undefined;
-    try {
-      const value = (source as Record<string, unknown>)[name];
-      // A string already over the budget is not worth serialising (a megabyte would cost milliseconds).
-      if (typeof value === 'string' && value.length + name.length > budget) continue;
-      json = JSON.stringify(value);
-    } catch {
-      continue;
+    for (const name in source) {
+      if (++visited > LIMITS.extensionMembers || budget < 2) return;
+      if (STANDARD_MEMBERS.has(name) || name === '__proto__' || !hasOwn(source, name)) continue;
+      let json: string | undefined;
+      try {
+        const value = (source as Record<string, unknown>)[name];
+        // A string already over the budget is not worth serialising (a megabyte would cost milliseconds).
+        if (typeof value === 'string' && value.length + name.length > budget) continue;
+        json = JSON.stringify(value);
+      } catch {
+        continue;
+      }
+      if (json === undefined || json.length + name.length > budget) continue;
+      budget -= json.length + name.length;
+      target[name] = JSON.parse(json);
     }
-    if (json === undefined || json.length + name.length > budget) continue;
-    budget -= json.length + name.length;
-    target[name] = JSON.parse(json);
+  } catch {
+    // A Proxy whose traps throw (or a revoked one): keep what was copied so far.
+  }
+}
+
+function hasOwn(object: object, name: string): boolean {
+  try {
+    return Object.prototype.hasOwnProperty.call(object, name);
+  } catch {
+    return false;
   }
 }

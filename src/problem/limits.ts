@@ -8,6 +8,8 @@ export const LIMITS = {
   uri: 2048,
   /** Characters of JSON that all extension members together may take. */
   extensionsJson: 8192,
+  /** Extension member names looked at per problem (copied or not): bounds the work on a huge object. */
+  extensionMembers: 256,
   /** Characters of each `stack` / `message` in debug output. */
   debugString: 4096,
   /** Links of a `cause` chain shown in debug output. */

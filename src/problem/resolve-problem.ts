@@ -7,12 +7,12 @@ import { addDebugMembers } from './debug-members.js';
 import { assembleProblem, exceptionToProblem } from './exception-to-problem.js';
 import { cut, jsonBytesUpperBound, LIMITS } from './limits.js';
 import type { ProblemDetails, ProblemDetailsOptions } from './problem-details.js';
-import { copySendableHeaders } from './response-headers.js';
+import { filterHeaders, type ProblemHeaders } from '../headers/header-policy.js';
 
 /** A problem body and the headers that go with it. */
 export interface ResolvedProblem {
   readonly problem: ProblemDetails;
-  readonly headers: Record<string, string>;
+  readonly headers: ProblemHeaders;
 }
 
 const objectToString = Object.prototype.toString;
@@ -48,8 +48,7 @@ function resolve(value: unknown, options: ProblemDetailsOptions | undefined): Re
   }
   if (isHttpException(subject) && isErrorStatus(safeGet(subject, 'status'))) {
     const problem = exceptionToProblem(subject, options);
-    const headers: Record<string, string> = {};
-    copySendableHeaders(safeGet(subject, 'headers'), headers);
+    const headers = filterHeaders(safeGet(subject, 'headers'), problem.status);
     if (options?.debug === true) addDebugMembers(subject, problem);
     return { problem, headers };
   }
@@ -64,8 +63,7 @@ function resolve(value: unknown, options: ProblemDetailsOptions | undefined): Re
     { status, detail: message !== titleForStatus(status) ? message : undefined },
     options,
   );
-  const headers: Record<string, string> = {};
-  copySendableHeaders(safeGet(subject, 'headers'), headers);
+  const headers = filterHeaders(safeGet(subject, 'headers'), status);
   if (options?.debug === true) addDebugMembers(subject, problem);
   return { problem, headers };
 }
@@ -86,16 +84,29 @@ function isThenable(value: unknown): boolean {
 /** The status of an error following the http-errors convention, if it has a usable one. */
 function foreignStatus(value: unknown): number | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  try {
-    // `[object Error]` also matches errors from another realm (vm, iframes, workers).
-    if (!(value instanceof Error) && objectToString.call(value) !== '[object Error]') return undefined;
-  } catch {
-    return undefined;
-  }
+  if (!isGenuineError(value)) return undefined;
   const status = safeGet(value, 'status');
   if (isErrorStatus(status)) return status;
   const statusCode = safeGet(value, 'statusCode');
   return isErrorStatus(statusCode) ? statusCode : undefined;
+}
+
+const errorIsError = (Error as { isError?: (value: unknown) => boolean }).isError;
+
+/**
+ * True for a real error object, from this realm or another (vm, iframes, workers). A plain
+ * object cannot pass by setting `Symbol.toStringTag` to "Error": `Object.prototype.toString`
+ * honours that tag, so a cross-realm match also requires that the value has no such tag
+ * (a genuine error has none). `Error.isError` (ES2026) checks the internal slot where it exists.
+ */
+function isGenuineError(value: object): boolean {
+  try {
+    if (value instanceof Error) return true;
+    if (typeof errorIsError === 'function') return errorIsError(value);
+    return objectToString.call(value) === '[object Error]' && !(Symbol.toStringTag in value);
+  } catch {
+    return false;
+  }
 }
 
 function unknownError(value: unknown, options: ProblemDetailsOptions | undefined): ResolvedProblem {
