@@ -2,15 +2,17 @@
 // #region readme
 import fastify, { type FastifyInstance } from 'fastify';
 import { NotFoundException, TooManyRequestsException, UnprocessableContentException } from 'typed-http-exceptions';
-import { problemDetailsErrorHandler } from 'typed-http-exceptions/fastify';
+import { problemDetailsErrorHandler, problemDetailsFrameworkErrors } from 'typed-http-exceptions/fastify';
 // #endregion readme
 
 const users = new Map([[1, { id: 1, name: 'Ada' }]]);
 
 /** Builds the app (tests start it on port 0). */
 export function createApp(options: { logger?: boolean } = {}): FastifyInstance {
-  const app = fastify({ logger: options.logger ?? false });
   // #region readme
+  // Errors Fastify raises before routing (a malformed URL such as /x/%zz) skip setErrorHandler:
+  // frameworkErrors sends them as problems too, instead of plain JSON echoing the raw path.
+  const app = fastify({ logger: options.logger ?? false, frameworkErrors: problemDetailsFrameworkErrors() });
   // Every error becomes application/problem+json: thrown exceptions, schema validation (400 with
   // `errors`), Fastify's own errors (415, 413, malformed JSON). A custom handler replaces Fastify's
   // error logging, so log in onError.

@@ -1,7 +1,7 @@
-import type { FastifyError, FastifyReply, FastifyRequest, RawServerBase, RawServerDefault, RouteGenericInterface } from 'fastify';
-import { BadRequestException } from '../generated/exceptions.js';
-import type { ValidationError } from '../exceptions/options.js';
+import type { FastifyReply, FastifyRequest, FastifyServerOptions, RawServerBase, RawServerDefault, RouteGenericInterface } from 'fastify';
+import { BadRequestException, UriTooLongException } from '../generated/exceptions.js';
 import type { AdapterOptions } from './adapter-options.js';
+import { fastifyValidationProblem } from './fastify-validation.js';
 import { notifyOnError, prepareProblem } from './prepare-problem.js';
 import { sendThroughReply } from './send-through-reply.js';
 import { destroyQuietly } from './write-problem.js';
@@ -18,21 +18,21 @@ export type ProblemDetailsErrorHandler<RawServer extends RawServerBase = RawServ
   reply: FastifyReply<RouteGenericInterface, RawServer>,
 ) => void;
 
-const VALIDATION_DETAIL: ReadonlyMap<string, string> = new Map([
-  ['body', 'The request body is invalid'],
-  ['querystring', 'The query string is invalid'],
-  ['params', 'The path parameters are invalid'],
-  ['headers', 'The request headers are invalid'],
-]);
+/** The function `problemDetailsFrameworkErrors` returns, for the `frameworkErrors` server option. */
+export type ProblemDetailsFrameworkErrors<RawServer extends RawServerBase = RawServerDefault> = NonNullable<FastifyServerOptions<RawServer>['frameworkErrors']>;
 
 /**
  * A Fastify 5 error handler that sends every error as an RFC 9457 problem
  * (`application/problem+json`) through Fastify's own reply, so `onSend` hooks and
- * logging keep working. Schema-validation failures become a 400 listing each failure
- * in `errors`; Fastify's own errors (415, 413, malformed JSON …) keep their status.
+ * logging keep working. Fastify's schema-validation failures (`FST_ERR_VALIDATION`)
+ * become a 400 listing each failure in `errors`; no other error's `validation` is ever
+ * shown. Fastify's own errors (415, 413, malformed JSON …) keep their status.
+ *
+ * Errors Fastify raises before routing (a malformed URL …) never reach this handler:
+ * pass {@link problemDetailsFrameworkErrors} as the `frameworkErrors` server option for those.
  *
  * @example
- * const app = fastify();
+ * const app = fastify({ frameworkErrors: problemDetailsFrameworkErrors() });
  * app.setErrorHandler(problemDetailsErrorHandler({ onError: (error, request) => request.log.error(error) }));
  * app.setNotFoundHandler((request) => {
  *   throw new NotFoundException(`No route for ${request.method} ${request.url.split('?')[0]}`);
@@ -41,79 +41,92 @@ const VALIDATION_DETAIL: ReadonlyMap<string, string> = new Map([
 export function problemDetailsErrorHandler<RawServer extends RawServerBase = RawServerDefault>(
   options?: ProblemDetailsErrorHandlerOptions<RawServer>,
 ): ProblemDetailsErrorHandler<RawServer> {
+  const effective = withFastifyMapping(options);
+  return (error, request, reply) => sendProblem(error, request, reply, effective);
+}
+
+/**
+ * For Fastify 5's `frameworkErrors` server option: sends the errors Fastify raises before a
+ * route (and so before `setErrorHandler`) is reached as RFC 9457 problems, through the same
+ * path as {@link problemDetailsErrorHandler} (same options, `onError` included).
+ *
+ * - `FST_ERR_BAD_URL` (a malformed percent-encoding such as `/x/%zz`): 400 with a fixed
+ *   `detail` that does not repeat the URL;
+ * - `FST_ERR_MAX_PARAM_LENGTH` (a path parameter over `maxParamLength`): 414 with a fixed `detail`;
+ * - `FST_ERR_ASYNC_CONSTRAINT` (an async route constraint failed): 500, nothing shown.
+ *
+ * The default `instance` is the request path, made a valid URI reference as for every problem
+ * (`/x/%zz` → `/x/%25zz`). Fastify runs no route hooks for these requests (no `onSend`),
+ * since no route was matched.
+ *
+ * Without this option Fastify writes these responses itself, straight to the socket:
+ * `application/json` (not problem+json), a body such as
+ * `{"error":"Bad Request","code":"FST_ERR_BAD_URL","message":"'/x/%zz' is not a valid url component","statusCode":400}`
+ * that echoes the raw path, and no `onSend` hooks or error handler run.
+ *
+ * @example
+ * const options = { onError: (error: unknown, request: FastifyRequest) => request.log.warn(error) };
+ * const app = fastify({ frameworkErrors: problemDetailsFrameworkErrors(options) });
+ * app.setErrorHandler(problemDetailsErrorHandler(options));
+ * // GET /x/%zz → 400 application/problem+json
+ * // {"type":"about:blank","title":"Bad Request","status":400,"detail":"The request URL is not valid","instance":"/x/%25zz"}
+ */
+export function problemDetailsFrameworkErrors<RawServer extends RawServerBase = RawServerDefault>(
+  options?: ProblemDetailsErrorHandlerOptions<RawServer>,
+): ProblemDetailsFrameworkErrors<RawServer> {
+  const effective = withFastifyMapping(options);
+  return (error, request, reply) => sendProblem(error, request, reply, effective);
+}
+
+/** The shared sending path of both functions above. */
+function sendProblem<RawServer extends RawServerBase>(
+  error: unknown,
+  request: FastifyRequest<RouteGenericInterface, RawServer>,
+  reply: FastifyReply<RouteGenericInterface, RawServer>,
+  options: ProblemDetailsErrorHandlerOptions<RawServer>,
+): void {
+  if (reply.sent) {
+    // Hijacked or already ended: nothing more can be written.
+    notifyOnError(options.onError, error, request);
+    return;
+  }
+  if (reply.raw.headersSent) {
+    // Started but not finished: Fastify would leave the client waiting, so close it.
+    notifyOnError(options.onError, error, request);
+    destroyQuietly(reply.raw);
+    return;
+  }
+  const prepared = prepareProblem(error, request, { method: request.method, url: request.url, httpVersionMajor: request.raw.httpVersionMajor }, options);
+  sendThroughReply(reply, prepared);
+}
+
+/** The options with the user's `mapError` first, then the Fastify-specific mappings. */
+function withFastifyMapping<RawServer extends RawServerBase>(options: ProblemDetailsErrorHandlerOptions<RawServer> | undefined): ProblemDetailsErrorHandlerOptions<RawServer> {
   const userMapError = options?.mapError;
-  const effective: ProblemDetailsErrorHandlerOptions<RawServer> = {
+  return {
     ...options,
-    // The user's mapping first; then Fastify's schema-validation errors.
     mapError: (error: unknown): unknown => {
       if (userMapError !== undefined) {
         const mapped = userMapError(error);
         if (mapped !== undefined) return mapped;
       }
-      return validationProblem(error);
+      return fastifyValidationProblem(error) ?? frameworkProblem(error);
     },
   };
-  return (error, request, reply) => {
-    if (reply.sent) {
-      // Hijacked or already ended: nothing more can be written.
-      notifyOnError(options?.onError, error, request);
-      return;
-    }
-    if (reply.raw.headersSent) {
-      // Started but not finished: Fastify would leave the client waiting, so close it.
-      notifyOnError(options?.onError, error, request);
-      destroyQuietly(reply.raw);
-      return;
-    }
-    const prepared = prepareProblem(error, request, { method: request.method, url: request.url, httpVersionMajor: request.raw.httpVersionMajor }, effective);
-    sendThroughReply(reply, prepared);
-  };
 }
 
-/** Fastify's schema-validation error as a 400 `BadRequestException` with `errors`; otherwise undefined. */
-function validationProblem(error: unknown): BadRequestException | undefined {
+/**
+ * Fastify's routing errors whose message repeats the request URL, with a fixed detail instead
+ * (same status); undefined for anything else. Never throws.
+ */
+function frameworkProblem(error: unknown): BadRequestException | UriTooLongException | undefined {
   try {
     if (typeof error !== 'object' || error === null) return undefined;
-    const { validation, validationContext } = error as FastifyError;
-    if (!Array.isArray(validation)) return undefined;
-    const context = typeof validationContext === 'string' ? validationContext : '';
-    const errors: ValidationError[] = [];
-    for (const item of validation.slice(0, 100) as unknown[]) errors.push(toValidationError(item, context));
-    return new BadRequestException(VALIDATION_DETAIL.get(context) ?? 'The request is invalid', { errors, cause: error });
+    const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+    if (code === 'FST_ERR_BAD_URL' && statusCode === 400) return new BadRequestException('The request URL is not valid', { cause: error });
+    if (code === 'FST_ERR_MAX_PARAM_LENGTH' && statusCode === 414) return new UriTooLongException('A path parameter is longer than the server accepts', { cause: error });
+    return undefined;
   } catch {
-    // A validation result we cannot read: the error keeps its own status and message.
     return undefined;
   }
-}
-
-/** One Ajv error (Fastify's default validator) as an RFC 9457 `errors` entry. */
-function toValidationError(item: unknown, context: string): ValidationError {
-  const fields = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
-  const message = fields['message'];
-  const detail = typeof message === 'string' && message !== '' ? message : 'is invalid';
-  // Ajv 8 names it instancePath, Ajv 6 dataPath; both are JSON Pointers (already escaped).
-  const rawPath = fields['instancePath'] ?? fields['dataPath'];
-  let pointer = typeof rawPath === 'string' ? rawPath : '';
-  const params = fields['params'];
-  const paramFields = typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {};
-  // A missing (or unexpected) property points at the property itself, not at its parent.
-  const property = paramFields['missingProperty'] ?? paramFields['additionalProperty'];
-  if (typeof property === 'string') pointer += '/' + property.replaceAll('~', '~0').replaceAll('/', '~1');
-  if (context === 'body') return { detail, pointer: '#' + encodeFragment(pointer) };
-  const name = firstSegment(pointer);
-  if (context === 'headers') return name === undefined ? { detail } : { detail, header: name };
-  return name === undefined ? { detail } : { detail, parameter: name };
-}
-
-/** The first reference token of a JSON Pointer, unescaped (`/tags/0` → `tags`). */
-function firstSegment(pointer: string): string | undefined {
-  if (!pointer.startsWith('/')) return undefined;
-  const end = pointer.indexOf('/', 1);
-  const token = pointer.slice(1, end === -1 ? undefined : end);
-  return token.replaceAll('~1', '/').replaceAll('~0', '~');
-}
-
-/** A JSON Pointer in its URI fragment form (RFC 6901 section 6): percent-encode what a fragment cannot hold. */
-function encodeFragment(pointer: string): string {
-  return pointer.toWellFormed().replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/gu, (char) => encodeURIComponent(char));
 }

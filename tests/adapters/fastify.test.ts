@@ -642,4 +642,11 @@ describe('examples/fastify.ts', () => {
     expect(res.json).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'No route for DELETE /nope', instance: '/nope' });
     expectValidProblem(res.json);
   });
+  test('a malformed URL (FST_ERR_BAD_URL) is a problem+json 400 through frameworkErrors', async () => {
+    const res = await request(`${base}/users/%zz`);
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toBe('application/problem+json');
+    expect(res.json).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'The request URL is not valid' });
+    expectValidProblem(res.json);
+  });
 });
