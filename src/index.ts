@@ -26,9 +26,10 @@ export { createHttpException, type HttpExceptionFor, type HttpExceptionOptionsFo
 export { isClientErrorException, isHttpException, isServerErrorException } from './exceptions/guards.js';
 
 export type { ProblemDetails, ProblemDetailsOptions, ProblemResponse } from './problem/problem-details.js';
+export type { ProblemHeaders } from './headers/header-policy.js';
 export { toProblemDetails } from './problem/to-problem-details.js';
 export { PROBLEM_CONTENT_TYPE, toProblemResponse } from './problem/to-problem-response.js';
-export { fromProblemDetails, fromResponse, type ResponseLike } from './problem/from-problem-details.js';
+export { fromProblemDetails, fromResponse, type FromResponseOptions, type ResponseLike } from './problem/from-problem-details.js';
 
 export {
   problemDetailsSchema,

@@ -1,10 +1,13 @@
 import {
+  BadGatewayException,
   ClientErrorException,
   fromProblemDetails,
   fromResponse,
   HttpException,
   InternalServerErrorException,
   NotFoundException,
+  ServiceUnavailableException,
+  toProblemDetails,
   toProblemResponse,
   TooManyRequestsException,
   UnprocessableContentException,
@@ -48,6 +51,50 @@ describe('fromProblemDetails', () => {
       expect(error.detail).toBeUndefined();
       expect(Object.getPrototypeOf(error.extensions)).toBe(Object.prototype);
     }
+  });
+});
+
+describe('a revived exception gets its status default expose', () => {
+  test('a revived 5xx keeps its detail readable but never forwards it', () => {
+    const error = fromProblemDetails({ status: 502, detail: 'db password x' });
+    expect(error).toBeInstanceOf(BadGatewayException);
+    expect(error.expose).toBe(false);
+    expect(error.detail).toBe('db password x');
+    expect(error.message).toBe('db password x');
+    expect(toProblemDetails(error)).not.toHaveProperty('detail');
+    expect(JSON.stringify(toProblemDetails(error))).not.toContain('db password');
+  });
+
+  test('a revived 4xx still forwards its detail', () => {
+    const error = fromProblemDetails({ status: 404, detail: 'No user 42' });
+    expect(error.expose).toBe(true);
+    expect(toProblemDetails(error)).toMatchObject({ status: 404, detail: 'No user 42' });
+  });
+
+  test('a revived 503 re-thrown through toProblemResponse sends no detail; a revived 404 does', async () => {
+    const upstream503 = new Response(JSON.stringify({ status: 503, title: 'Service Unavailable', detail: 'replica db-3 down, password x' }), {
+      status: 503,
+      headers: { 'content-type': 'application/problem+json', 'retry-after': '5' },
+    });
+    const error503 = await fromResponse(upstream503);
+    expect(error503).toBeInstanceOf(ServiceUnavailableException);
+    expect(error503?.detail).toBe('replica db-3 down, password x');
+    const sent503 = toProblemResponse(error503);
+    expect(sent503.status).toBe(503);
+    expect(sent503.body).not.toContain('password');
+    expect(JSON.parse(sent503.body)).not.toHaveProperty('detail');
+
+    const upstream404 = new Response(JSON.stringify({ status: 404, detail: 'No order 7' }), { status: 404 });
+    const error404 = await fromResponse(upstream404);
+    expect(error404).toBeInstanceOf(NotFoundException);
+    expect(error404?.detail).toBe('No order 7');
+    expect(JSON.parse(toProblemResponse(error404).body)).toMatchObject({ status: 404, detail: 'No order 7' });
+  });
+
+  test('a non-problem 5xx body gives an exception with the status default expose', async () => {
+    const error = await fromResponse(new Response('oops', { status: 500 }));
+    expect(error?.expose).toBe(false);
+    expect((await fromResponse(new Response('oops', { status: 400 })))?.expose).toBe(true);
   });
 });
 

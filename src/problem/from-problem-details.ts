@@ -8,20 +8,33 @@ import { STANDARD_MEMBERS } from '../exceptions/apply-options.js';
 /** Response headers an exception carries back from a problem response. */
 const CARRIED_HEADERS = ['retry-after', 'www-authenticate', 'proxy-authenticate', 'allow', 'upgrade', 'content-range'];
 
+/** Default of `FromResponseOptions.maxBytes`: 1 MiB. */
+const DEFAULT_MAX_BYTES = 1024 * 1024;
+
 /**
  * Rebuilds the exception a problem body describes (client side, tests): an instance of
  * the generated class for its status, with `detail`, `title`, `type`, `instance` and the
  * extension members. The status comes from `body.status`, else from `status`, else 500.
  * Never throws: members of the wrong type are ignored.
  *
+ * The revived exception gets its status's default `expose` (`status < 500`), as if it had
+ * been thrown here: `detail` (and `message`) stay readable on it, but re-throwing an
+ * upstream 5xx through `toProblemDetails` / `toProblemResponse` never forwards its detail.
+ *
  * @example
  * const error = fromProblemDetails(await response.json(), response.status);
  * if (error instanceof TooManyRequestsException) await sleep(1000);
+ *
+ * @example
+ * const upstream = fromProblemDetails({ status: 502, detail: 'db password x' });
+ * upstream.detail;             // 'db password x' (for your logs)
+ * toProblemDetails(upstream);  // { type: 'about:blank', title: 'Bad Gateway', status: 502 } (no detail)
  */
 export function fromProblemDetails(body: unknown, status?: number, headers?: Readonly<Record<string, string>>): HttpException {
   const bodyStatus = safeGet(body, 'status');
   const code = isErrorStatus(bodyStatus) ? bodyStatus : isErrorStatus(status) ? status : 500;
-  const options: { -readonly [K in keyof AnyHttpExceptionOptions]: AnyHttpExceptionOptions[K] } = { expose: true };
+  // No `expose` here: the status default applies (a revived 5xx keeps its detail private).
+  const options: { -readonly [K in keyof AnyHttpExceptionOptions]: AnyHttpExceptionOptions[K] } = {};
   const title = safeGet(body, 'title');
   const type = safeGet(body, 'type');
   const instance = safeGet(body, 'instance');
@@ -44,11 +57,27 @@ export function fromProblemDetails(body: unknown, status?: number, headers?: Rea
   return createHttpException(code, typeof detail === 'string' ? detail : undefined, options);
 }
 
-/** The parts of a Fetch API `Response` that `fromResponse` reads (any fetch implementation fits). */
+/**
+ * The parts of a Fetch API `Response` that `fromResponse` reads (any fetch implementation fits).
+ * When `body` is a WHATWG `ReadableStream` it is read chunk by chunk (and cancelled past the
+ * size limit); without one, `text()` is used.
+ */
 export interface ResponseLike {
   readonly status: number;
   readonly headers: { get(name: string): string | null };
+  /** The body as a stream (`Response.body`); optional, `null` when the response has none. */
+  readonly body?: ReadableStream<Uint8Array> | null;
   text(): Promise<string>;
+}
+
+/** Options of `fromResponse`. */
+export interface FromResponseOptions {
+  /**
+   * Most bytes of the body to read (a positive integer; default 1 MiB = 1048576). A larger
+   * body, by `Content-Length` or as read, is not parsed: the result is the status's
+   * exception with no detail.
+   */
+  readonly maxBytes?: number;
 }
 
 /**
@@ -56,12 +85,27 @@ export interface ResponseLike {
  * body when it has one; `undefined` for any other status. Keeps the headers a client
  * acts on (`Retry-After`, `WWW-Authenticate`, `Allow` …). Never throws for a bad body.
  *
+ * Reads at most `options.maxBytes` bytes (default 1 MiB): a `Content-Length` above it is
+ * not read at all, and a streamed body is cancelled as soon as it passes the limit. A body
+ * over the limit counts as a body that is not a problem (the status's exception, no detail).
+ * Like `fromProblemDetails`, the result has its status's default `expose`. Rejects with a
+ * `RangeError` only when `maxBytes` is not a positive integer.
+ *
  * @example
  * const response = await fetch(url);
  * const error = await fromResponse(response);
  * if (error) throw error;
+ *
+ * @example
+ * // An untrusted upstream: parse no more than 64 KiB of its error bodies.
+ * const error = await fromResponse(await fetch(url), { maxBytes: 64 * 1024 });
  */
-export async function fromResponse(response: ResponseLike): Promise<HttpException | undefined> {
+export async function fromResponse(response: ResponseLike, options?: FromResponseOptions): Promise<HttpException | undefined> {
+  const given: unknown = options?.maxBytes;
+  const maxBytes = given === undefined ? DEFAULT_MAX_BYTES : given;
+  if (typeof maxBytes !== 'number' || !Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
+    throw new RangeError(`fromResponse options.maxBytes must be a positive integer, received ${String(maxBytes)}`);
+  }
   if (!isErrorStatus(response.status)) return undefined;
   const headers: Record<string, string> = {};
   for (const name of CARRIED_HEADERS) {
@@ -70,13 +114,88 @@ export async function fromResponse(response: ResponseLike): Promise<HttpExceptio
   }
   let body: unknown;
   try {
-    const text = await response.text();
-    body = text === '' ? undefined : JSON.parse(text);
+    const text = await readBoundedText(response, maxBytes);
+    body = text === undefined || text === '' ? undefined : JSON.parse(text);
   } catch {
     body = undefined;
   }
   if (typeof body !== 'object' || body === null) {
-    return createHttpException(response.status, undefined, { expose: true, headers });
+    return createHttpException(response.status, undefined, { headers });
   }
   return fromProblemDetails(body, response.status, headers);
+}
+
+/** The body as text, or `undefined` when it is over `maxBytes` (then it is left unread or cancelled). */
+async function readBoundedText(response: ResponseLike, maxBytes: number): Promise<string | undefined> {
+  const stream = readStream(response);
+  const declared = response.headers.get('content-length');
+  if (declared !== null && /^\s*\d+\s*$/.test(declared) && Number(declared) > maxBytes) {
+    if (stream !== undefined) cancelQuietly(() => stream.cancel());
+    return undefined;
+  }
+  if (stream === undefined) {
+    const text = await response.text();
+    return utf8Length(text, maxBytes) > maxBytes ? undefined : text;
+  }
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!(value instanceof Uint8Array)) {
+      cancelQuietly(() => reader.cancel());
+      return undefined;
+    }
+    total += value.byteLength;
+    if (total > maxBytes) {
+      cancelQuietly(() => reader.cancel());
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** `response.body` when it is a WHATWG stream (not a Node stream, say); else `undefined`. */
+function readStream(response: ResponseLike): ReadableStream<Uint8Array> | undefined {
+  const stream: unknown = safeGet(response, 'body');
+  if (typeof stream !== 'object' || stream === null) return undefined;
+  const { getReader, cancel } = stream as { getReader?: unknown; cancel?: unknown };
+  return typeof getReader === 'function' && typeof cancel === 'function' ? (stream as ReadableStream<Uint8Array>) : undefined;
+}
+
+/** Starts a cancel without waiting on it (an underlying source may never settle) or failing on it. */
+function cancelQuietly(cancel: () => Promise<void>): void {
+  try {
+    cancel().catch(() => undefined);
+  } catch {
+    // A locked or non-standard stream: nothing more to release.
+  }
+}
+
+/**
+ * UTF-8 bytes of `text` (lone surrogates count 3, as TextEncoder writes U+FFFD), exact only
+ * near `limit`: the result is `<= limit` exactly when the encoded text fits in `limit` bytes.
+ */
+function utf8Length(text: string, limit: number): number {
+  if (text.length > limit) return text.length;
+  if (text.length * 3 <= limit) return text.length * 3;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
