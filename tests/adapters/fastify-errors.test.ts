@@ -1,21 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { BadRequestException } from '../../src/index.js';
 import { problemDetailsErrorHandler, problemDetailsFrameworkErrors } from '../../src/adapters/fastify.js';
 import { fastifyValidationProblem } from '../../src/adapters/fastify-validation.js';
+import { start, stop } from '../helpers/fastify-server.js';
 import { request } from '../helpers/http-client.js';
 import { expectValidProblem } from '../helpers/problem-schema.js';
 
-async function start(app: FastifyInstance): Promise<string> {
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
-  return `http://127.0.0.1:${port}`;
-}
-
-async function stop(app: FastifyInstance): Promise<void> {
-  app.server.closeAllConnections();
-  await app.close();
-}
 
 /** What Fastify 5's wrapValidationError builds for a failed route schema. */
 function fastifyValidationError(validationContext: string, validation: unknown[]): Error {

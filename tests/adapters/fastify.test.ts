@@ -5,19 +5,10 @@ import createError from 'http-errors';
 import { BadRequestException, HttpException, NotFoundException, TooManyRequestsException, UnauthorizedException, UpgradeRequiredException } from '../../src/index.js';
 import { problemDetailsErrorHandler, type ProblemDetailsErrorHandlerOptions } from '../../src/adapters/fastify.js';
 import { createApp } from '../../examples/fastify.js';
+import { start, stop } from '../helpers/fastify-server.js';
 import { request } from '../helpers/http-client.js';
 import { expectValidProblem } from '../helpers/problem-schema.js';
 
-async function start(app: FastifyInstance): Promise<string> {
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
-  return `http://127.0.0.1:${port}`;
-}
-
-async function stop(app: FastifyInstance): Promise<void> {
-  app.server.closeAllConnections();
-  await app.close();
-}
 
 const json = { 'content-type': 'application/json' };
 
