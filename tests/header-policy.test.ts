@@ -209,6 +209,12 @@ describe('filterHeaders: one owner for header rules', () => {
     expect(Object.keys(response.headers)).toEqual(['content-type']);
   });
 
+  test('a set-cookie array keeps at most HEADER_LIMITS.cookies sendable lines, each its own', () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `c${i}=${i}`);
+    expect(filterHeaders({ 'set-cookie': [...lines, 'bad=\r\nx'] }, 401)['set-cookie']).toEqual(lines.slice(0, HEADER_LIMITS.cookies));
+    expect(filterHeaders({ 'set-cookie': ['bad=\r\nx', 'ok=1'] }, 401)).toEqual({ 'set-cookie': 'ok=1' });
+  });
+
   test('header names over the bound and values with CR/LF are dropped', () => {
     expect(filterHeaders({ ['x'.repeat(HEADER_LIMITS.name + 1)]: '1', 'x-ok': '1', 'x-crlf': 'a\r\nb' }, 400)).toEqual({ 'x-ok': '1' });
   });
