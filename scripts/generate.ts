@@ -1,10 +1,10 @@
 /**
  * Writes everything derived from the status table (src/status/status-table.ts):
- *   src/generated/http-status.ts         enum HttpStatus
- *   src/generated/reason-phrases.ts      ERROR_REASON_PHRASES (4xx/5xx), OTHER_REASON_PHRASES (1xx-3xx)
- *   src/generated/exceptions.ts          one class per 4xx/5xx code, former names as aliases
- *   src/generated/exception-by-status.ts status -> class (type and runtime) and status -> options
- *   src/generated/status-headers.ts      status -> response headers its class can send; validation statuses
+ *   src/status/http-status.ts                enum HttpStatus
+ *   src/status/reason-phrases.ts             ERROR_REASON_PHRASES (4xx/5xx), OTHER_REASON_PHRASES (1xx-3xx)
+ *   src/exceptions/status-exceptions.ts      one class per 4xx/5xx code, former names as aliases
+ *   src/exceptions/exception-by-status.ts    status -> class (type and runtime) and status -> options
+ *   src/status/status-headers.ts             status -> response headers its class can send; validation statuses
  *   README.md                            the class table between its markers, and the code
  *                                        blocks copied from examples/ and tests/ (scripts/readme-snippets.ts)
  *
@@ -14,6 +14,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATUS_TABLE, type HeaderOption, type StatusRow } from '../src/status/status-table';
+import { HEADER_OPTIONS } from '../src/headers/header-options';
 import { withSnippets } from './readme-snippets';
 
 const root = join(__dirname, '..');
@@ -29,15 +30,6 @@ const OPTION_INTERFACES: Record<HeaderOption, string> = {
   completeLength: 'CompleteLengthOptions',
 };
 
-/** The response header each header option sets (see src/exceptions/apply-options.ts). */
-const HEADER_NAMES: Record<HeaderOption, string> = {
-  wwwAuthenticate: 'WWW-Authenticate',
-  proxyAuthenticate: 'Proxy-Authenticate',
-  allow: 'Allow',
-  retryAfter: 'Retry-After',
-  upgrade: 'Upgrade',
-  completeLength: 'Content-Range',
-};
 
 const errorRows = STATUS_TABLE.filter((row) => row.code >= 400);
 
@@ -144,10 +136,10 @@ function generateClasses(): string {
   }
   const head = [
     HEADER,
-    "import { ClientErrorException } from '../exceptions/client-error-exception.js';",
-    "import { ServerErrorException } from '../exceptions/server-error-exception.js';",
-    `import type { ${[...optionImports].sort().join(', ')} } from '../exceptions/options.js';`,
-    "import type { HttpStatus } from './http-status.js';",
+    "import { ClientErrorException } from './client-error-exception.js';",
+    "import { ServerErrorException } from './server-error-exception.js';",
+    `import type { ${[...optionImports].sort().join(', ')} } from './options.js';`,
+    "import type { HttpStatus } from '../status/http-status.js';",
     '',
   ];
   return [...head, ...body].join('\n');
@@ -158,9 +150,9 @@ function generateMap(): string {
   const optionTypes = [...new Set(errorRows.map(optionsTypeName).filter((type) => type !== 'HttpExceptionOptions'))];
   const lines = [
     HEADER,
-    `import { ${classNames.join(', ')} } from './exceptions.js';`,
-    `import type { ${optionTypes.join(', ')} } from './exceptions.js';`,
-    "import type { HttpExceptionOptions } from '../exceptions/options.js';",
+    `import { ${classNames.join(', ')} } from './status-exceptions.js';`,
+    `import type { ${optionTypes.join(', ')} } from './status-exceptions.js';`,
+    "import type { HttpExceptionOptions } from './options.js';",
     '',
     '/** The exception class for each 4xx/5xx code in the table. */',
     'export interface HttpExceptionClassByStatus {',
@@ -193,7 +185,7 @@ function generateStatusHeaders(): string {
   for (const row of errorRows) {
     const options = row.headerOptions ?? [];
     if (options.length === 0) continue;
-    lines.push(`  ${row.code}: { ${options.map((option) => `'${HEADER_NAMES[option]}': '${option}'`).join(', ')} },`);
+    lines.push(`  ${row.code}: { ${options.map((option) => `'${HEADER_OPTIONS[option].header}': '${option}'`).join(', ')} },`);
   }
   lines.push(
     '} as const;',
@@ -232,11 +224,11 @@ function withReadmeTable(readme: string): string {
 export function generatedFiles(): Map<string, string> {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   return new Map([
-    ['src/generated/http-status.ts', generateEnum()],
-    ['src/generated/reason-phrases.ts', generatePhrases()],
-    ['src/generated/exceptions.ts', generateClasses()],
-    ['src/generated/exception-by-status.ts', generateMap()],
-    ['src/generated/status-headers.ts', generateStatusHeaders()],
+    ['src/status/http-status.ts', generateEnum()],
+    ['src/status/reason-phrases.ts', generatePhrases()],
+    ['src/exceptions/status-exceptions.ts', generateClasses()],
+    ['src/exceptions/exception-by-status.ts', generateMap()],
+    ['src/status/status-headers.ts', generateStatusHeaders()],
     ['README.md', withSnippets(withReadmeTable(readme), root)],
   ]);
 }

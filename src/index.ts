@@ -2,14 +2,14 @@
  * typed-http-exceptions: typed HTTP exceptions and RFC 9457 problem details.
  * Core entry point; framework adapters live under `typed-http-exceptions/<framework>`.
  */
-export { HttpStatus } from './generated/http-status.js';
+export { HttpStatus } from './status/http-status.js';
 export { reasonPhrase } from './status/reason-phrase.js';
 
 export { HttpException } from './exceptions/http-exception.js';
 export { ClientErrorException } from './exceptions/client-error-exception.js';
 export { ServerErrorException } from './exceptions/server-error-exception.js';
-export * from './generated/exceptions.js';
-export type { HttpExceptionClassByStatus, HttpExceptionOptionsByStatus } from './generated/exception-by-status.js';
+export * from './exceptions/status-exceptions.js';
+export type { HttpExceptionClassByStatus, HttpExceptionOptionsByStatus } from './exceptions/exception-by-status.js';
 export type {
   AllowOptions,
   AnyHttpExceptionOptions,
@@ -25,7 +25,7 @@ export type {
 export { createHttpException, type HttpExceptionFor, type HttpExceptionOptionsFor } from './exceptions/create-http-exception.js';
 export { isClientErrorException, isHttpException, isServerErrorException } from './exceptions/guards.js';
 
-export type { ProblemDetails, ProblemDetailsOptions, ProblemResponse } from './problem/problem-details.js';
+export type { ProblemDetails, ProblemDetailsOptions, ProblemResponse } from './model/problem-details.js';
 export type { ProblemHeaders } from './headers/header-policy.js';
 export { toProblemDetails } from './problem/to-problem-details.js';
 export { PROBLEM_CONTENT_TYPE, toProblemResponse } from './problem/to-problem-response.js';

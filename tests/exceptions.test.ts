@@ -25,7 +25,7 @@ import {
   reasonPhrase,
   toProblemDetails,
 } from '../src/index.js';
-import { EXCEPTION_CLASSES } from '../src/generated/exception-by-status.js';
+import { EXCEPTION_CLASSES } from '../src/exceptions/exception-by-status.js';
 import { STATUS_TABLE } from '../src/status/status-table.js';
 
 describe('HttpException fields', () => {

@@ -44,6 +44,7 @@ describe('ESM and CommonJS builds in one process', () => {
         status: 429,
         headers: { 'retry-after': '3', 'content-type': 'application/problem+json' },
         body: '{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"slow"}',
+        problem: { type: 'about:blank', title: 'Too Many Requests', status: 429, detail: 'slow' },
       },
     });
   });

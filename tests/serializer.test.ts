@@ -120,13 +120,16 @@ describe('toProblemDetails: RFC 9457 members', () => {
 });
 
 describe('toProblemResponse', () => {
-  test('status, content type, the exception headers and the JSON body', () => {
+  test('status, content type, the exception headers, the JSON body and the problem it holds', () => {
     const response = toProblemResponse(new TooManyRequestsException('Slow down', { retryAfter: 30 }), { instance: '/api' });
+    const problem = { type: 'about:blank', title: 'Too Many Requests', status: 429, detail: 'Slow down', instance: '/api' };
     expect(response).toEqual({
       status: 429,
       headers: { 'retry-after': '30', 'content-type': 'application/problem+json' },
       body: '{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"Slow down","instance":"/api"}',
+      problem,
     });
+    expect(JSON.parse(response.body)).toEqual(response.problem);
   });
 
   test('headers that could not be sent are dropped, framing headers cannot be overridden', () => {

@@ -1,4 +1,4 @@
-import type { ProblemDetailsOptions } from '../problem/problem-details.js';
+import type { ProblemDetailsOptions } from '../model/problem-details.js';
 
 /** Options every adapter takes: the serializer's options plus a logging hook. */
 export interface AdapterOptions<Request> extends ProblemDetailsOptions {

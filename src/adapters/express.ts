@@ -51,6 +51,6 @@ export function problemDetailsHandler(options?: ProblemDetailsHandlerOptions): P
       destroyQuietly(res);
       return;
     }
-    writeProblem(res, prepared);
+    writeProblem(res, prepared, req.method);
   };
 }

@@ -1,5 +1,5 @@
 import type { FastifyError } from 'fastify';
-import { BadRequestException } from '../generated/exceptions.js';
+import { BadRequestException } from '../exceptions/status-exceptions.js';
 import type { ValidationError } from '../exceptions/options.js';
 
 const VALIDATION_DETAIL: ReadonlyMap<string, string> = new Map([

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, FastifyServerOptions, RawServerBase, RawServerDefault, RouteGenericInterface } from 'fastify';
-import { BadRequestException, UriTooLongException } from '../generated/exceptions.js';
+import { BadRequestException, UriTooLongException } from '../exceptions/status-exceptions.js';
 import type { AdapterOptions } from './adapter-options.js';
 import { fastifyValidationProblem } from './fastify-validation.js';
 import { notifyOnError, prepareProblem } from './prepare-problem.js';

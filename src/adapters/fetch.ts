@@ -1,6 +1,7 @@
 import { PROBLEM_CONTENT_TYPE } from '../problem/to-problem-response.js';
 import type { AdapterOptions } from './adapter-options.js';
-import { prepareProblem, type PreparedProblem } from './prepare-problem.js';
+import type { ProblemResponse } from '../model/problem-details.js';
+import { prepareProblem } from './prepare-problem.js';
 
 export type { AdapterOptions } from './adapter-options.js';
 
@@ -27,9 +28,10 @@ const FALLBACK_BODY = '{"type":"about:blank","title":"Internal Server Error","st
  */
 export function toFetchResponse(error: unknown, options?: ToFetchResponseOptions): Response {
   const request = options?.request;
-  let prepared: PreparedProblem | undefined;
+  const method = readMethod(request);
+  let prepared: ProblemResponse | undefined;
   try {
-    prepared = prepareProblem(error, request, { method: readMethod(request), url: readPath(request) }, options);
+    prepared = prepareProblem(error, request, { method, url: readPath(request) }, options);
   } catch {
     prepared = undefined;
   }
@@ -44,7 +46,7 @@ export function toFetchResponse(error: unknown, options?: ToFetchResponseOptions
         // Already filtered; a header the Headers class still refuses is dropped.
       }
     }
-    if (!prepared.omitBody) return new Response(prepared.body, { status: prepared.status, headers });
+    if (method !== 'HEAD') return new Response(prepared.body, { status: prepared.status, headers });
     headers.set('content-length', String(new TextEncoder().encode(prepared.body).byteLength));
     return new Response(null, { status: prepared.status, headers });
   } catch {

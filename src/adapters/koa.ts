@@ -1,8 +1,9 @@
 import type { Context, Middleware } from 'koa';
-import { NotFoundException } from '../generated/exceptions.js';
+import { NotFoundException } from '../exceptions/status-exceptions.js';
 import { PROBLEM_CONTENT_TYPE } from '../problem/to-problem-response.js';
 import type { AdapterOptions } from './adapter-options.js';
-import { notifyOnError, prepareProblem, type PreparedProblem } from './prepare-problem.js';
+import type { ProblemResponse } from '../model/problem-details.js';
+import { notifyOnError, prepareProblem } from './prepare-problem.js';
 import { REPRESENTATION_HEADERS } from '../headers/header-policy.js';
 import { destroyQuietly } from './write-problem.js';
 
@@ -54,11 +55,11 @@ function canRespond(ctx: Context): boolean {
   return !ctx.headerSent && !ctx.res.writableEnded;
 }
 
-function prepare(ctx: Context, error: unknown, options: ProblemDetailsMiddlewareOptions | undefined): PreparedProblem {
+function prepare(ctx: Context, error: unknown, options: ProblemDetailsMiddlewareOptions | undefined): ProblemResponse {
   return prepareProblem(error, ctx, { method: ctx.method, url: ctx.originalUrl, httpVersionMajor: ctx.req.httpVersionMajor }, options);
 }
 
-function respond(ctx: Context, prepared: PreparedProblem): void {
+function respond(ctx: Context, prepared: ProblemResponse): void {
   for (const name of REPRESENTATION_HEADERS) ctx.remove(name);
   ctx.status = prepared.status;
   for (const [name, value] of Object.entries(prepared.headers)) {

@@ -1,8 +1,8 @@
-import { safeGet } from '../exceptions/brand.js';
+import { safeGet } from '../util/safe-get.js';
 import { createHttpException } from '../exceptions/create-http-exception.js';
 import { isHttpException } from '../exceptions/guards.js';
 import type { AnyHttpExceptionOptions, ValidationError } from '../exceptions/options.js';
-import { isErrorStatus } from '../exceptions/status-range.js';
+import { isErrorStatus } from '../status/error-status.js';
 import { titleForStatus } from '../status/reason-phrase.js';
 import { requestPath, type RequestFacts } from './prepare-problem.js';
 

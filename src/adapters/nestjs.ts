@@ -1,10 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import type { Http2ServerResponse } from 'node:http2';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
-import { safeGet } from '../exceptions/brand.js';
+import { safeGet } from '../util/safe-get.js';
 import type { AdapterOptions } from './adapter-options.js';
 import { fromNestException } from './nestjs-exceptions.js';
-import { notifyOnError, prepareProblem, type PreparedProblem, type RequestFacts } from './prepare-problem.js';
+import type { ProblemResponse } from '../model/problem-details.js';
+import { notifyOnError, prepareProblem, type RequestFacts } from './prepare-problem.js';
 import { sendThroughReply, type ReplyLike } from './send-through-reply.js';
 import { destroyQuietly, writeProblem } from './write-problem.js';
 
@@ -73,7 +74,7 @@ export class ProblemDetailsFilter<Request = unknown> implements ExceptionFilter<
       return;
     }
     const facts = requestFacts(request);
-    let prepared: PreparedProblem | undefined;
+    let prepared: ProblemResponse | undefined;
     try {
       prepared = prepareProblem(exception, request, facts, withNestMapping(options, facts));
     } catch {
@@ -81,7 +82,7 @@ export class ProblemDetailsFilter<Request = unknown> implements ExceptionFilter<
     }
     if (prepared === undefined) destroyQuietly(target);
     else if (reply !== undefined) sendThroughReply(reply, prepared);
-    else writeProblem(target, prepared);
+    else writeProblem(target, prepared, facts.method);
   }
 }
 

@@ -32,5 +32,5 @@ export function sendProblem(res: ServerResponse | Http2ServerResponse, error: un
     destroyQuietly(res);
     return;
   }
-  writeProblem(res, prepared);
+  writeProblem(res, prepared, req?.method);
 }

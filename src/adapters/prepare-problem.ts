@@ -1,5 +1,5 @@
-import { CONNECTION_SPECIFIC_HEADERS, type ProblemHeaders } from '../headers/header-policy.js';
-import type { ProblemDetailsOptions } from '../problem/problem-details.js';
+import { CONNECTION_SPECIFIC_HEADERS } from '../headers/header-policy.js';
+import type { ProblemDetailsOptions, ProblemResponse } from '../model/problem-details.js';
 import { toProblemResponse } from '../problem/to-problem-response.js';
 import type { AdapterOptions } from './adapter-options.js';
 
@@ -11,21 +11,12 @@ export interface RequestFacts {
   readonly httpVersionMajor?: number | undefined;
 }
 
-/** A problem response ready for one request. */
-export interface PreparedProblem {
-  readonly status: number;
-  readonly headers: ProblemHeaders;
-  readonly body: string;
-  /** A HEAD request: send the status and headers (Content-Length included), not the body. */
-  readonly omitBody: boolean;
-}
-
 /**
  * Runs the shared adapter steps: call `onError` (contained), default `instance` to the
- * request path (the query string is left out: it may hold secrets), serialise, drop
- * connection-specific headers on HTTP/2+, and note whether the body is to be left out (HEAD).
+ * request path (the query string is left out: it may hold secrets), serialise, and drop
+ * connection-specific headers on HTTP/2+. The writer leaves the body out for HEAD.
  */
-export function prepareProblem<Request>(error: unknown, request: Request, facts: RequestFacts, options: AdapterOptions<Request> | undefined): PreparedProblem {
+export function prepareProblem<Request>(error: unknown, request: Request, facts: RequestFacts, options: AdapterOptions<Request> | undefined): ProblemResponse {
   notifyOnError(options?.onError, error, request);
   const instance = options?.instance ?? requestPath(facts.url);
   // A literal of one fixed shape rather than `{ ...options, instance }`: the spread cost about a
@@ -39,7 +30,7 @@ export function prepareProblem<Request>(error: unknown, request: Request, facts:
   if (facts.httpVersionMajor !== undefined && facts.httpVersionMajor >= 2) {
     for (const name of Object.keys(headers)) if (CONNECTION_SPECIFIC_HEADERS.has(name)) delete headers[name];
   }
-  return { status: response.status, headers, body: response.body, omitBody: facts.method === 'HEAD' };
+  return response;
 }
 
 /** Calls the user's `onError` so that neither a throw nor a rejection escapes. */

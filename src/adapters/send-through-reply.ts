@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Http2ServerResponse } from 'node:http2';
-import type { PreparedProblem } from './prepare-problem.js';
+import type { ProblemResponse } from '../model/problem-details.js';
 import { REPRESENTATION_HEADERS } from '../headers/header-policy.js';
 import { destroyQuietly } from './write-problem.js';
 
@@ -15,14 +15,14 @@ export interface ReplyLike {
 }
 
 /**
- * Sends a prepared problem through a Fastify reply, so `onSend` hooks and headers set earlier
+ * Sends a problem response through a Fastify reply, so `onSend` hooks and headers set earlier
  * (CORS …) still apply. Headers that described the intended body are removed first (Fastify
  * itself only drops content-type and content-length). The body goes as a Buffer: that keeps
  * the media type exactly `application/problem+json` (Fastify appends `; charset=utf-8` to a
  * string) and it is never re-serialised. For HEAD, Fastify and Node send the status and
  * headers (Content-Length included) without the body. Never throws.
  */
-export function sendThroughReply(reply: ReplyLike, prepared: PreparedProblem): void {
+export function sendThroughReply(reply: ReplyLike, prepared: ProblemResponse): void {
   try {
     for (const name of REPRESENTATION_HEADERS) reply.removeHeader(name);
     reply.code(prepared.status);

@@ -1,18 +1,18 @@
 import type { ServerResponse } from 'node:http';
 import type { Http2ServerResponse } from 'node:http2';
 import { REPRESENTATION_HEADERS } from '../headers/header-policy.js';
-import type { PreparedProblem } from './prepare-problem.js';
+import type { ProblemResponse } from '../model/problem-details.js';
 
 // Headers describing the body the handler meant to send; they would lie about the problem body.
 const REPRESENTATION = new Set(REPRESENTATION_HEADERS);
 
 /**
- * Writes a prepared problem to a Node response that has not started yet: clears the
+ * Writes a problem response to a Node response that has not started yet: clears the
  * headers that described the intended body, sets status, headers and Content-Length,
- * and ends the response (without a body for HEAD). Headers set earlier by middleware,
+ * and ends the response (without a body when `method` is HEAD). Headers set earlier by middleware,
  * such as CORS, are kept. Never throws; on failure the response is destroyed.
  */
-export function writeProblem(res: ServerResponse | Http2ServerResponse, prepared: PreparedProblem): void {
+export function writeProblem(res: ServerResponse | Http2ServerResponse, prepared: ProblemResponse, method: string | undefined): void {
   try {
     // Usually none of them is set: look at the few headers there are instead of removing them all.
     for (const name of res.getHeaderNames()) if (REPRESENTATION.has(name)) res.removeHeader(name);
@@ -26,7 +26,7 @@ export function writeProblem(res: ServerResponse | Http2ServerResponse, prepared
       }
     }
     res.setHeader('content-length', String(Buffer.byteLength(prepared.body, 'utf8')));
-    if (prepared.omitBody) res.end();
+    if (method === 'HEAD') res.end();
     else res.end(prepared.body);
   } catch {
     destroyQuietly(res);

@@ -1,12 +1,8 @@
-import { STATUS_HEADERS } from '../generated/status-headers.js';
+import { STATUS_HEADERS } from '../status/status-headers.js';
+import { HEADER_OPTION_NAMES, HEADER_OPTIONS } from '../headers/header-options.js';
 import { filterHeaders, type ProblemHeaders } from '../headers/header-policy.js';
+import { STANDARD_MEMBERS } from '../model/standard-members.js';
 import type { AnyHttpExceptionOptions, ValidationError } from './options.js';
-
-/** Members the serializer owns; an extension may not replace them. */
-export const STANDARD_MEMBERS: ReadonlySet<string> = new Set(['type', 'title', 'status', 'detail', 'instance']);
-
-/** The typed header options, in the order their headers are set. */
-const HEADER_OPTIONS = ['wwwAuthenticate', 'proxyAuthenticate', 'allow', 'upgrade', 'retryAfter', 'completeLength'] as const;
 
 /**
  * Copies `options.headers` and the typed header options into a fresh lower-cased header map,
@@ -32,19 +28,16 @@ function collectHeaders(options: AnyHttpExceptionOptions, status: number): Recor
       if (name !== '__proto__') headers[name.toLowerCase()] = value;
     }
   }
-  for (const option of HEADER_OPTIONS) {
-    if (options[option] === undefined) continue;
+  for (const option of HEADER_OPTION_NAMES) {
+    const value = options[option];
+    if (value === undefined) continue;
     const taken: Readonly<Record<string, string>> | undefined = Object.hasOwn(STATUS_HEADERS, status) ? STATUS_HEADERS[status as keyof typeof STATUS_HEADERS] : undefined;
     if (taken === undefined || !Object.values(taken).includes(option)) {
       throw new TypeError(`options.${option} is not an option of a ${status} exception${takersOf(option)}`);
     }
+    const rule = HEADER_OPTIONS[option];
+    headers[rule.header.toLowerCase()] = rule.format(value);
   }
-  if (options.wwwAuthenticate !== undefined) headers['www-authenticate'] = list(options.wwwAuthenticate, 'wwwAuthenticate');
-  if (options.proxyAuthenticate !== undefined) headers['proxy-authenticate'] = list(options.proxyAuthenticate, 'proxyAuthenticate');
-  if (options.allow !== undefined) headers['allow'] = list(options.allow, 'allow', true);
-  if (options.upgrade !== undefined) headers['upgrade'] = list(options.upgrade, 'upgrade');
-  if (options.retryAfter !== undefined) headers['retry-after'] = retryAfter(options.retryAfter);
-  if (options.completeLength !== undefined) headers['content-range'] = `bytes */${completeLength(options.completeLength)}`;
   return headers;
 }
 
@@ -69,45 +62,6 @@ export function buildExtensions(options: AnyHttpExceptionOptions): Record<string
   }
   if (options.errors !== undefined) extensions['errors'] = validationErrors(options.errors);
   return extensions;
-}
-
-function list(value: string | readonly string[], option: string, allowEmpty = false): string {
-  const items = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(items) || !items.every((item) => typeof item === 'string')) {
-    throw new TypeError(`options.${option} must be a string or an array of strings`);
-  }
-  if (items.length === 0 && !allowEmpty) throw new TypeError(`options.${option} must not be empty`);
-  return items.join(', ');
-}
-
-/** The latest Retry-After a server may ask for: an IMF-fixdate has a four-digit year. */
-const LATEST_RETRY_DATE = Date.UTC(9999, 11, 31, 23, 59, 59);
-const EARLIEST_RETRY_DATE = Date.UTC(1000, 0, 1);
-
-function retryAfter(value: number | Date): string {
-  if (value instanceof Date) {
-    const time = value.getTime();
-    if (Number.isNaN(time)) throw new RangeError('options.retryAfter is an invalid Date');
-    if (time < EARLIEST_RETRY_DATE || time > LATEST_RETRY_DATE) {
-      throw new RangeError('options.retryAfter must be a Date with a four-digit year (an IMF-fixdate)');
-    }
-    // Date#toUTCString gives the IMF-fixdate form HTTP uses: "Sun, 06 Nov 1994 08:49:37 GMT".
-    return value.toUTCString();
-  }
-  if (typeof value !== 'number') throw new TypeError('options.retryAfter must be a number of seconds or a Date');
-  // delay-seconds is digits only: a safe integer never prints in exponent form ("1e+21").
-  if (!Number.isFinite(value) || value < 0 || Math.ceil(value) > Number.MAX_SAFE_INTEGER) {
-    throw new RangeError(`options.retryAfter must be a number of seconds from 0 to ${Number.MAX_SAFE_INTEGER}, got ${value}`);
-  }
-  // delay-seconds is a whole number; round up so a client never retries early.
-  return String(Math.ceil(value));
-}
-
-function completeLength(value: number): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new RangeError(`options.completeLength must be a whole number of bytes >= 0, got ${String(value)}`);
-  }
-  return value;
 }
 
 function validationErrors(errors: readonly ValidationError[]): ValidationError[] {

@@ -1,4 +1,4 @@
-import { EXCEPTION_CLASSES, type HttpExceptionClassByStatus, type HttpExceptionOptionsByStatus } from '../generated/exception-by-status.js';
+import { EXCEPTION_CLASSES, type HttpExceptionClassByStatus, type HttpExceptionOptionsByStatus } from './exception-by-status.js';
 import { ClientErrorException } from './client-error-exception.js';
 import { HttpException } from './http-exception.js';
 import type { AnyHttpExceptionOptions } from './options.js';

@@ -1,4 +1,5 @@
-import { EXCEPTION_MARK, safeGet } from './brand.js';
+import { safeGet } from '../util/safe-get.js';
+import { EXCEPTION_MARK } from './brand.js';
 import type { ClientErrorException } from './client-error-exception.js';
 import type { HttpException } from './http-exception.js';
 import type { ServerErrorException } from './server-error-exception.js';

@@ -1,6 +1,6 @@
 import { titleForStatus } from '../status/reason-phrase.js';
-import type { ProblemDetails } from '../problem/problem-details.js';
-import { exceptionToProblem } from '../problem/exception-to-problem.js';
+import type { ProblemDetails } from '../model/problem-details.js';
+import { exceptionToProblem } from '../model/exception-to-problem.js';
 import type { ProblemHeaders } from '../headers/header-policy.js';
 import { buildExtensions, buildHeaders } from './apply-options.js';
 import { CLASS_ID, EXCEPTION_MARK, hasInstance } from './brand.js';

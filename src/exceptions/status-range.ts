@@ -20,11 +20,6 @@ export function assertStatus(status: unknown, min: number, max: number, what: st
   }
 }
 
-/** True for an integer error status (400-599). */
-export function isErrorStatus(status: unknown): status is number {
-  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599;
-}
-
 function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
   if (typeof value === 'bigint') return `${value}n`;

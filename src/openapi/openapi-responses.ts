@@ -1,6 +1,6 @@
 import { assertStatus } from '../exceptions/status-range.js';
-import { STATUS_HEADERS, VALIDATION_ERROR_STATUSES } from '../generated/status-headers.js';
-import type { ProblemDetails } from '../problem/problem-details.js';
+import { STATUS_HEADERS, VALIDATION_ERROR_STATUSES } from '../status/status-headers.js';
+import type { ProblemDetails } from '../model/problem-details.js';
 import { toProblemDetails } from '../problem/to-problem-details.js';
 import { PROBLEM_CONTENT_TYPE, toProblemResponse } from '../problem/to-problem-response.js';
 import { titleForStatus } from '../status/reason-phrase.js';

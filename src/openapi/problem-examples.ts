@@ -1,7 +1,7 @@
 import { createHttpException } from '../exceptions/create-http-exception.js';
 import type { HttpException } from '../exceptions/http-exception.js';
 import type { AnyHttpExceptionOptions } from '../exceptions/options.js';
-import { STATUS_HEADERS, VALIDATION_ERROR_STATUSES } from '../generated/status-headers.js';
+import { STATUS_HEADERS, VALIDATION_ERROR_STATUSES } from '../status/status-headers.js';
 import { SAMPLE_HEADER_OPTIONS } from './problem-headers.js';
 
 /** Sample `detail` for the statuses where a specific one reads better than the generic one. */

@@ -1,15 +1,8 @@
 import type { AnyHttpExceptionOptions } from '../exceptions/options.js';
-import { STATUS_HEADERS } from '../generated/status-headers.js';
+import type { HEADER_OPTIONS, HeaderOption } from '../headers/header-options.js';
 
-/** A response header some exception class sends: `'Retry-After'`, `'WWW-Authenticate'` … */
-export type ProblemHeaderName = {
-  [S in keyof typeof STATUS_HEADERS]: keyof (typeof STATUS_HEADERS)[S];
-}[keyof typeof STATUS_HEADERS];
-
-/** An option of an exception class that sets a response header: `'retryAfter'`, `'allow'` … */
-export type ProblemHeaderOption = {
-  [S in keyof typeof STATUS_HEADERS]: (typeof STATUS_HEADERS)[S][keyof (typeof STATUS_HEADERS)[S]];
-}[keyof typeof STATUS_HEADERS];
+/** A response header some exception class sends: `'Retry-After'`, `'WWW-Authenticate'` … (from the header-option table). */
+export type ProblemHeaderName = (typeof HEADER_OPTIONS)[HeaderOption]['header'];
 
 /** How a header is documented in OpenAPI, before its example is added. */
 export interface ProblemHeaderDoc {
@@ -19,7 +12,7 @@ export interface ProblemHeaderDoc {
 
 /**
  * Description and value schema of every header an exception class can send. Typed by the
- * generated table, so a header added to the status table does not compile until documented here.
+ * header-option table, so a header option added there does not compile until documented here.
  */
 export const PROBLEM_HEADER_DOCS: { readonly [H in ProblemHeaderName]: ProblemHeaderDoc } = {
   'WWW-Authenticate': {
@@ -49,7 +42,7 @@ export const PROBLEM_HEADER_DOCS: { readonly [H in ProblemHeaderName]: ProblemHe
 };
 
 /** The option values the header examples are made from (by the real serializer, so they cannot drift). */
-export const SAMPLE_HEADER_OPTIONS: Required<Pick<AnyHttpExceptionOptions, ProblemHeaderOption>> = {
+export const SAMPLE_HEADER_OPTIONS: Required<Pick<AnyHttpExceptionOptions, HeaderOption>> = {
   wwwAuthenticate: 'Bearer realm="api", error="invalid_token"',
   proxyAuthenticate: 'Basic realm="proxy"',
   allow: ['GET', 'HEAD'],

@@ -1,5 +1,5 @@
-import { safeGet } from '../exceptions/brand.js';
-import { cut, LIMITS } from './limits.js';
+import { safeGet } from '../util/safe-get.js';
+import { cut, LIMITS } from '../model/limits.js';
 
 /** One link of a cause chain as debug output shows it. */
 export interface DebugCause {

@@ -1,12 +1,13 @@
-import { safeGet } from '../exceptions/brand.js';
+import { HEADER_OPTIONS } from '../headers/header-options.js';
+import { safeGet } from '../util/safe-get.js';
 import { createHttpException } from '../exceptions/create-http-exception.js';
 import type { HttpException } from '../exceptions/http-exception.js';
 import type { AnyHttpExceptionOptions } from '../exceptions/options.js';
-import { isErrorStatus } from '../exceptions/status-range.js';
-import { STANDARD_MEMBERS } from '../exceptions/apply-options.js';
+import { isErrorStatus } from '../status/error-status.js';
+import { STANDARD_MEMBERS } from '../model/standard-members.js';
 
-/** Response headers an exception carries back from a problem response. */
-const CARRIED_HEADERS = ['retry-after', 'www-authenticate', 'proxy-authenticate', 'allow', 'upgrade', 'content-range'];
+/** Response headers an exception carries back from a problem response: those of the typed header options. */
+const CARRIED_HEADERS = Object.values(HEADER_OPTIONS).map((rule) => rule.header.toLowerCase());
 
 /** Default of `FromResponseOptions.maxBytes`: 1 MiB. */
 const DEFAULT_MAX_BYTES = 1024 * 1024;

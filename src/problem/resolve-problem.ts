@@ -1,19 +1,16 @@
-import { STANDARD_MEMBERS } from '../exceptions/apply-options.js';
-import { safeGet } from '../exceptions/brand.js';
+import { STANDARD_MEMBERS } from '../model/standard-members.js';
+import { safeGet } from '../util/safe-get.js';
 import { isHttpException } from '../exceptions/guards.js';
-import { isErrorStatus } from '../exceptions/status-range.js';
+import { isErrorStatus } from '../status/error-status.js';
 import { titleForStatus } from '../status/reason-phrase.js';
 import { addDebugMembers } from './debug-members.js';
-import { assembleProblem, exceptionToProblem } from './exception-to-problem.js';
-import { cut, jsonBytesUpperBound, LIMITS } from './limits.js';
-import type { ProblemDetails, ProblemDetailsOptions } from './problem-details.js';
-import { filterHeaders, type ProblemHeaders } from '../headers/header-policy.js';
+import { assembleProblem, exceptionToProblem } from '../model/exception-to-problem.js';
+import { cut, jsonBytesUpperBound, LIMITS } from '../model/limits.js';
+import type { ProblemDetailsOptions, ProblemResponse } from '../model/problem-details.js';
+import { filterHeaders } from '../headers/header-policy.js';
 
-/** A problem body and the headers that go with it. */
-export interface ResolvedProblem {
-  readonly problem: ProblemDetails;
-  readonly headers: ProblemHeaders;
-}
+/** The first stage of the response: the problem and its headers, before the body is serialised. */
+type ResolvedProblem = Pick<ProblemResponse, 'problem' | 'headers'>;
 
 const objectToString = Object.prototype.toString;
 

@@ -1,4 +1,4 @@
-import type { ProblemDetails, ProblemDetailsOptions } from './problem-details.js';
+import type { ProblemDetails, ProblemDetailsOptions } from '../model/problem-details.js';
 import { resolveProblem } from './resolve-problem.js';
 
 /**

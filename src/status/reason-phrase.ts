@@ -1,4 +1,4 @@
-import { ERROR_REASON_PHRASES, OTHER_REASON_PHRASES } from '../generated/reason-phrases.js';
+import { ERROR_REASON_PHRASES, OTHER_REASON_PHRASES } from './reason-phrases.js';
 
 /**
  * The reason phrase of a status code in its current IANA wording

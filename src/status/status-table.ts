@@ -11,8 +11,9 @@
  * - `description` is our own one-line summary, not a quote from a specification.
  */
 
-/** Options that add a response header, typed only on the classes that send them. */
-export type HeaderOption = 'wwwAuthenticate' | 'proxyAuthenticate' | 'allow' | 'retryAfter' | 'upgrade' | 'completeLength';
+import type { HeaderOption } from '../headers/header-options.js';
+
+export type { HeaderOption };
 
 /** A name a code used to have (and that code still answers to). */
 export interface FormerName {

@@ -1,4 +1,4 @@
-import { isUriReference } from '../problem/uri-reference.js';
+import { isUriReference } from '../model/uri-reference.js';
 import { PROBLEM_CONTENT_TYPE } from '../problem/to-problem-response.js';
 import {
   type MatcherContextLike,

@@ -1,4 +1,4 @@
-import { STANDARD_MEMBERS } from '../exceptions/apply-options.js';
+import { STANDARD_MEMBERS } from './standard-members.js';
 import { LIMITS } from './limits.js';
 
 /**

@@ -1,5 +1,5 @@
-import { safeGet } from '../exceptions/brand.js';
-import { isErrorStatus } from '../exceptions/status-range.js';
+import { safeGet } from '../util/safe-get.js';
+import { isErrorStatus } from '../status/error-status.js';
 import { titleForStatus } from '../status/reason-phrase.js';
 import { copyExtensionMembers } from './extension-members.js';
 import { cut, LIMITS } from './limits.js';

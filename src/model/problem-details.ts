@@ -36,9 +36,15 @@ export interface ProblemDetailsOptions {
   readonly mapError?: (error: unknown) => unknown;
 }
 
-/** A ready-to-send response: status, headers (lower-case names; `set-cookie` may be several lines) and the JSON body. */
+/**
+ * The one response shape: what the serializer returns and every adapter writes. Status,
+ * headers (lower-case names; `set-cookie` may be several lines), the serialised body, and
+ * the problem it was serialised from.
+ */
 export interface ProblemResponse {
   readonly status: number;
   readonly headers: ProblemHeaders;
   readonly body: string;
+  /** The problem as an object (what `body` holds), for logging and tracing. */
+  readonly problem: ProblemDetails;
 }
