@@ -6,6 +6,7 @@ export { HttpStatus } from './status/http-status.js';
 export { reasonPhrase } from './status/reason-phrase.js';
 
 export { HttpException } from './exceptions/http-exception.js';
+export { setCaptureStack, type CaptureStackPolicy } from './exceptions/capture-stack.js';
 export { ClientErrorException } from './exceptions/client-error-exception.js';
 export { ServerErrorException } from './exceptions/server-error-exception.js';
 export * from './exceptions/status-exceptions.js';

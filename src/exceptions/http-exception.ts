@@ -4,6 +4,7 @@ import { exceptionToProblem } from '../model/exception-to-problem.js';
 import type { ProblemHeaders } from '../headers/header-policy.js';
 import { buildExtensions, buildHeaders } from './apply-options.js';
 import { CLASS_ID, EXCEPTION_MARK, hasInstance } from './brand.js';
+import { policyCaptures } from './capture-stack.js';
 import type { AnyHttpExceptionOptions, HttpExceptionOptions } from './options.js';
 import { assertStatus, STATUS_RANGE, type StatusRange } from './status-range.js';
 
@@ -80,7 +81,19 @@ export class HttpException extends Error {
       headers = buildHeaders(options as AnyHttpExceptionOptions, status);
       extensions = buildExtensions(options as AnyHttpExceptionOptions);
     }
-    super(detail ?? title, options !== undefined && 'cause' in options ? { cause: options.cause } : undefined);
+    const capture = options?.captureStack ?? policyCaptures(status);
+    if (typeof capture !== 'boolean') throw new TypeError('HttpException options.captureStack must be a boolean');
+    const errorOptions = options !== undefined && 'cause' in options ? { cause: options.cause } : undefined;
+    if (capture) {
+      super(detail ?? title, errorOptions);
+    } else {
+      // A limit of 0 frames skips the stack walk, the expensive part; `stack` is then just the
+      // first line. Restored at once: nothing runs in between that could make another error.
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
+      super(detail ?? title, errorOptions);
+      Error.stackTraceLimit = limit;
+    }
     this.status = status;
     this.statusCode = status;
     this.title = title;

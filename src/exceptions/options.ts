@@ -18,6 +18,8 @@ export interface HttpExceptionOptions {
   readonly expose?: boolean;
   /** The underlying error (ES2022 `cause`); never serialised unless `debug` is on. */
   readonly cause?: unknown;
+  /** Capture a stack trace for this exception, whatever `setCaptureStack` says. */
+  readonly captureStack?: boolean;
 }
 
 /** 401: challenges for the `WWW-Authenticate` header, e.g. `'Bearer realm="api"'`. */

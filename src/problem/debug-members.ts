@@ -1,5 +1,8 @@
 import { safeGet } from '../util/safe-get.js';
+import { isHttpException } from '../exceptions/guards.js';
 import { cut, LIMITS } from '../model/limits.js';
+
+const NOT_CAPTURED = '    (no stack trace captured: see setCaptureStack and the captureStack option)';
 
 /** One link of a cause chain as debug output shows it. */
 export interface DebugCause {
@@ -14,7 +17,10 @@ export interface DebugCause {
  */
 export function addDebugMembers(value: unknown, problem: Record<string, unknown>): void {
   const stack = safeGet(value, 'stack');
-  if (typeof stack === 'string') problem['stack'] = cut(stack, LIMITS.debugString);
+  if (typeof stack === 'string') {
+    // One line and no frames: the exception was made without a stack trace (setCaptureStack).
+    problem['stack'] = stack.includes('\n') || !isHttpException(value) ? cut(stack, LIMITS.debugString) : `${cut(stack, LIMITS.debugString)}\n${NOT_CAPTURED}`;
+  }
   const causes: DebugCause[] = [];
   const seen = new Set<unknown>([value]);
   let cause = safeGet(value, 'cause');
