@@ -1,4 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from 'jest';
+
+function packageEntries(): Record<string, string> {
+  const pkg = JSON.parse(readFileSync(join(__dirname, 'package.json'), 'utf8')) as { name: string; exports: Record<string, string | { import: { default: string } }> };
+  const entries: Record<string, string> = {};
+  for (const [subpath, target] of Object.entries(pkg.exports)) {
+    if (typeof target !== 'object') continue;
+    const name = pkg.name + subpath.slice(1);
+    entries[`^${name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}$`] = '<rootDir>/' + target.import.default.replace('./dist/esm/', 'src/').replace(/\.js$/, '.ts');
+  }
+  return entries;
+}
 
 const config: Config = {
   testEnvironment: 'node',
@@ -10,10 +23,9 @@ const config: Config = {
   // Sources import './x.js' (what Node's ESM needs); under Jest those are the .ts files.
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
-    // Examples import the package by name, as users do; in tests that is the source.
-    '^typed-http-exceptions$': '<rootDir>/src/index.ts',
-    '^typed-http-exceptions/jest$': '<rootDir>/src/testing/jest.ts',
-    '^typed-http-exceptions/(express|fastify|koa|node|fetch|nestjs)$': '<rootDir>/src/adapters/$1.ts',
+    // Examples and tests import the package by name, as users do; in tests that is the source
+    // file behind each "exports" entry (./dist/esm/adapters/koa.js <- src/adapters/koa.ts).
+    ...packageEntries(),
   },
   testTimeout: 30_000,
 };

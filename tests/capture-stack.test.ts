@@ -18,14 +18,24 @@ const hasFrames = (error: Error) => typeof error.stack === 'string' && /\n\s+at 
 describe('setCaptureStack and the captureStack option', () => {
   afterEach(() => setCaptureStack('always'));
 
+  test('setCaptureStack returns the policy it replaces', () => {
+    expect(setCaptureStack('never')).toBe('always');
+    expect(setCaptureStack('server-errors')).toBe('never');
+  });
+
   test("'always' is the default: every exception has its frames", () => {
     expect(hasFrames(new NotFoundException('No user 42'))).toBe(true);
     expect(hasFrames(new InternalServerErrorException())).toBe(true);
   });
 
   test("'server-errors': 4xx have a one-line stack, 5xx keep their frames", () => {
-    expect(setCaptureStack('server-errors')).toBe('always');
+    // #region capture-stack
+    setCaptureStack('server-errors'); // at start-up, once
     const notFound = new NotFoundException('No user 42');
+    notFound.stack; // 'NotFoundException: No user 42': one line, no frames
+    new BadGatewayException('upstream').stack; // 'BadGatewayException: upstream\n    at …'
+    new NotFoundException('Not found here?!', { captureStack: true }); // this one has its frames
+    // #endregion capture-stack
     expect(notFound.stack).toBe('NotFoundException: No user 42');
     expect(new TooManyRequestsException().stack).toBe('TooManyRequestsException: Too Many Requests');
     expect(hasFrames(new BadGatewayException('upstream'))).toBe(true);
