@@ -1,6 +1,7 @@
 import { PROBLEM_CONTENT_TYPE } from '../problem/to-problem-response.js';
 import type { AdapterOptions } from './adapter-options.js';
 import type { ProblemResponse } from '../model/problem-details.js';
+import { fromHonoException } from './hono-exception.js';
 import { prepareProblem } from './prepare-problem.js';
 
 export type { AdapterOptions } from './adapter-options.js';
@@ -20,7 +21,8 @@ const FALLBACK_BODY = '{"type":"about:blank","title":"Internal Server Error","st
  * Turns any thrown value into a web-standard `Response` carrying the RFC 9457 problem:
  * status, headers and `application/problem+json` body (`null` body for HEAD, with the
  * Content-Length the body would have had). Never throws. For Hono, Cloudflare Workers,
- * Deno, Bun, Next.js route handlers and anything else that returns a `Response`.
+ * Deno, Bun, Next.js route handlers and anything else that returns a `Response`. Hono's
+ * `HTTPException` keeps its status, message and the headers of its `res` (`WWW-Authenticate`).
  *
  * @example
  * app.onError((error, c) => toFetchResponse(error, { request: c.req.raw }));
@@ -31,7 +33,7 @@ export function toFetchResponse(error: unknown, options?: ToFetchResponseOptions
   const method = readMethod(request);
   let prepared: ProblemResponse | undefined;
   try {
-    prepared = prepareProblem(error, request, { method, url: readPath(request) }, options);
+    prepared = prepareProblem(error, request, { method, url: readPath(request) }, withHonoMapping(options));
   } catch {
     prepared = undefined;
   }
@@ -52,6 +54,19 @@ export function toFetchResponse(error: unknown, options?: ToFetchResponseOptions
   } catch {
     return fallback();
   }
+}
+
+/** The user's `mapError` first; then Hono's `HTTPException`, whose `res` headers are kept. */
+function withHonoMapping(options: ToFetchResponseOptions | undefined): ToFetchResponseOptions {
+  const userMapError = options?.mapError;
+  return {
+    ...options,
+    mapError: (error: unknown): unknown => {
+      // A throwing user mapError is contained by the serializer (plain 500).
+      const mapped = userMapError === undefined ? undefined : userMapError(error);
+      return fromHonoException(mapped === undefined ? error : mapped) ?? mapped;
+    },
+  };
 }
 
 function fallback(): Response {

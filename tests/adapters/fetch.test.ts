@@ -355,12 +355,12 @@ describe('toFetchResponse in a Hono app served over HTTP', () => {
     expect(res.json).toEqual({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'No access to project 9', instance: '/hono-exception' });
   });
 
-  test("Hono's bearerAuth: a 401 problem, but the WWW-Authenticate it put on HTTPException.res is not carried over", async () => {
+  test("Hono's bearerAuth: a 401 problem that keeps the WWW-Authenticate Hono put on HTTPException.res", async () => {
     const res = await request(`${base}/bearer/me`);
     expect(res.status).toBe(401);
     expect(res.headers['content-type']).toBe('application/problem+json');
     expect(res.json).toEqual({ type: 'about:blank', title: 'Unauthorized', status: 401, instance: '/bearer/me' });
-    expect(res.headers['www-authenticate']).toBeUndefined();
+    expect(res.headers['www-authenticate']).toMatch(/^Bearer realm="/);
     expect((await request(`${base}/bearer/me`, { headers: { authorization: 'Bearer secret-token' } })).json).toEqual({ ok: true });
   });
 
