@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { AdapterOptions } from './adapter-options.js';
 import { notifyOnError, prepareProblem } from './prepare-problem.js';
+import { expressRoutesAfter, warnMisplaced } from './placement-warning.js';
 import { destroyQuietly, writeProblem } from './write-problem.js';
 
 export type { AdapterOptions } from './adapter-options.js';
@@ -36,8 +37,18 @@ export type ProblemDetailsErrorHandler = (err: unknown, req: Request, res: Respo
  * app.use(problemDetailsHandler({ onError: (error) => console.error(error) }));
  */
 export function problemDetailsHandler(options?: ProblemDetailsHandlerOptions): ProblemDetailsErrorHandler {
+  let placementChecked = false;
   // Four declared parameters: Express tells error handlers apart by `fn.length`.
   return function problemDetailsErrorHandler(err: unknown, req: Request, res: Response, next: NextFunction): void {
+    if (!placementChecked) {
+      placementChecked = true;
+      const after = expressRoutesAfter(req, problemDetailsErrorHandler);
+      if (after > 0) {
+        warnMisplaced(
+          `problemDetailsHandler() is registered before ${after} of the app's routes or routers: their errors go to Express's default HTML handler, not to it. Register it last: app.use(problemDetailsHandler()) after every route.`,
+        );
+      }
+    }
     if (res.headersSent) {
       notifyOnError(options?.onError, err, req);
       next(err);

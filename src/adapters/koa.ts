@@ -5,6 +5,7 @@ import type { AdapterOptions } from './adapter-options.js';
 import type { ProblemResponse } from '../model/problem-details.js';
 import { notifyOnError, prepareProblem } from './prepare-problem.js';
 import { REPRESENTATION_HEADERS } from '../headers/header-policy.js';
+import { koaMiddlewareBefore, warnMisplaced } from './placement-warning.js';
 import { destroyQuietly } from './write-problem.js';
 
 export type { AdapterOptions } from './adapter-options.js';
@@ -27,7 +28,17 @@ export type ProblemDetailsMiddlewareOptions = AdapterOptions<Context>;
  * app.use(router.routes());
  */
 export function problemDetailsMiddleware(options?: ProblemDetailsMiddlewareOptions): Middleware {
+  let placementChecked = false;
   return async function problemDetails(ctx: Context, next: () => Promise<unknown>): Promise<void> {
+    if (!placementChecked) {
+      placementChecked = true;
+      const before = koaMiddlewareBefore(ctx.app, problemDetails);
+      if (before > 0) {
+        warnMisplaced(
+          `problemDetailsMiddleware() is middleware number ${before + 1} of the Koa app: errors thrown by the ${before} before it get Koa's plain-text answer, not a problem. Register it first: app.use(problemDetailsMiddleware()) before any other app.use().`,
+        );
+      }
+    }
     try {
       await next();
     } catch (error: unknown) {
