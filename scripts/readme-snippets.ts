@@ -23,7 +23,7 @@ export function withSnippets(readme: string, root: string): string {
   return readme.replace(BLOCK, (_block, reference: string) => {
     const [path = '', region = 'readme'] = reference.split('#');
     const source = readFileSync(join(root, path), 'utf8');
-    const language = path.endsWith('.ts') ? 'ts' : '';
+    const language = path.endsWith('.ts') ? 'ts' : /\.m?js$/.test(path) ? 'js' : '';
     return `<!-- snippet: ${reference} -->\n\`\`\`${language}\n${extract(source, path, region)}\n\`\`\`\n<!-- /snippet -->`;
   });
 }

@@ -5,6 +5,7 @@ import type { ProblemHeaders } from '../headers/header-policy.js';
 import { buildExtensions, buildHeaders } from './apply-options.js';
 import { CLASS_ID, EXCEPTION_MARK, hasInstance } from './brand.js';
 import { policyCaptures } from './capture-stack.js';
+import { repairStackHeader } from './stack-header.js';
 import type { AnyHttpExceptionOptions, HttpExceptionOptions } from './options.js';
 import { assertStatus, STATUS_RANGE, type StatusRange } from './status-range.js';
 
@@ -94,6 +95,7 @@ export class HttpException extends Error {
       super(detail ?? title, errorOptions);
       Error.stackTraceLimit = limit;
     }
+    repairStackHeader(this);
     this.status = status;
     this.statusCode = status;
     this.title = title;
