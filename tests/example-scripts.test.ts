@@ -20,8 +20,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-test('there is one example script per framework', () => {
-  expect(examples.sort()).toEqual(['example:express', 'example:fastify', 'example:hono', 'example:koa', 'example:nestjs', 'example:node']);
+test('there is one example script per framework, and one for negotiation', () => {
+  expect(examples.sort()).toEqual(['example:express', 'example:fastify', 'example:h3', 'example:hapi', 'example:hono', 'example:koa', 'example:negotiation', 'example:nestjs', 'example:node']);
 });
 
 test.each(examples)('npm run %s serves problem responses on PORT', async (name) => {

@@ -56,7 +56,7 @@ export function problemDetailsHandler(options?: ProblemDetailsHandlerOptions): P
     }
     let prepared;
     try {
-      prepared = prepareProblem(err, req, { method: req.method, url: req.originalUrl, httpVersionMajor: req.httpVersionMajor }, options);
+      prepared = prepareProblem(err, req, { method: req.method, url: req.originalUrl, httpVersionMajor: req.httpVersionMajor, headers: req.headers }, options);
     } catch {
       // prepareProblem does not throw; should it ever, the client is not left waiting.
       destroyQuietly(res);

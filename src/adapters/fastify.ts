@@ -96,7 +96,7 @@ function sendProblem<RawServer extends RawServerBase>(
     destroyQuietly(reply.raw);
     return;
   }
-  const prepared = prepareProblem(error, request, { method: request.method, url: request.url, httpVersionMajor: request.raw.httpVersionMajor }, options);
+  const prepared = prepareProblem(error, request, { method: request.method, url: request.url, httpVersionMajor: request.raw.httpVersionMajor, headers: request.headers, requestId: request.id }, options);
   sendThroughReply(reply, prepared);
 }
 

@@ -33,7 +33,7 @@ export function toFetchResponse(error: unknown, options?: ToFetchResponseOptions
   const method = readMethod(request);
   let prepared: ProblemResponse | undefined;
   try {
-    prepared = prepareProblem(error, request, { method, url: readPath(request) }, withHonoMapping(options));
+    prepared = prepareProblem(error, request, { method, url: readPath(request), headers: readHeaders(request) }, withHonoMapping(options));
   } catch {
     prepared = undefined;
   }
@@ -77,6 +77,14 @@ function readMethod(request: Request | undefined): string | undefined {
   try {
     const method: unknown = request?.method;
     return typeof method === 'string' ? method : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readHeaders(request: Request | undefined): unknown {
+  try {
+    return request?.headers;
   } catch {
     return undefined;
   }

@@ -4,7 +4,7 @@ import { PROBLEM_CONTENT_TYPE } from '../problem/to-problem-response.js';
 import type { AdapterOptions } from './adapter-options.js';
 import type { ProblemResponse } from '../model/problem-details.js';
 import { notifyOnError, prepareProblem } from './prepare-problem.js';
-import { REPRESENTATION_HEADERS } from '../headers/header-policy.js';
+import { mergeVary, REPRESENTATION_HEADERS } from '../headers/header-policy.js';
 import { koaMiddlewareBefore, warnMisplaced } from './placement-warning.js';
 import { destroyQuietly } from './write-problem.js';
 
@@ -67,7 +67,7 @@ function canRespond(ctx: Context): boolean {
 }
 
 function prepare(ctx: Context, error: unknown, options: ProblemDetailsMiddlewareOptions | undefined): ProblemResponse {
-  return prepareProblem(error, ctx, { method: ctx.method, url: ctx.originalUrl, httpVersionMajor: ctx.req.httpVersionMajor }, options);
+  return prepareProblem(error, ctx, { method: ctx.method, url: ctx.originalUrl, httpVersionMajor: ctx.req.httpVersionMajor, headers: ctx.req.headers }, options);
 }
 
 function respond(ctx: Context, prepared: ProblemResponse): void {
@@ -75,7 +75,9 @@ function respond(ctx: Context, prepared: ProblemResponse): void {
   ctx.status = prepared.status;
   for (const [name, value] of Object.entries(prepared.headers)) {
     try {
-      ctx.set(name, value);
+      // Vary set earlier (CORS: Origin) is extended, not replaced.
+      if (name === 'vary') ctx.set(name, mergeVary(ctx.response.get('vary'), value as string));
+      else ctx.set(name, value);
     } catch {
       // Already filtered; a header Node still refuses is dropped rather than fail the response.
     }
@@ -83,5 +85,5 @@ function respond(ctx: Context, prepared: ProblemResponse): void {
   // Koa sets Content-Length from the string and leaves the body out for HEAD itself.
   ctx.body = prepared.body;
   // The body setter only picks a type when none is set; make sure it is exactly ours.
-  ctx.set('content-type', PROBLEM_CONTENT_TYPE);
+  ctx.set('content-type', (prepared.headers['content-type'] as string | undefined) ?? PROBLEM_CONTENT_TYPE);
 }

@@ -141,5 +141,8 @@ function requestFacts(request: unknown): RequestFacts {
     method: typeof method === 'string' ? method : undefined,
     url: typeof url === 'string' ? url : undefined,
     httpVersionMajor: typeof version === 'number' ? version : undefined,
+    headers: safeGet(request, 'headers'),
+    // Nest's Fastify platform: Fastify's request id.
+    requestId: safeGet(request, 'id'),
   };
 }

@@ -24,7 +24,7 @@ export function sendProblem(res: ServerResponse | Http2ServerResponse, error: un
   const req: IncomingMessage | Http2ServerRequest | undefined = (res as { req?: IncomingMessage | Http2ServerRequest }).req;
   let prepared;
   try {
-    prepared = prepareProblem(error, req, { method: req?.method, url: req?.url, httpVersionMajor: req?.httpVersionMajor }, options);
+    prepared = prepareProblem(error, req, { method: req?.method, url: req?.url, httpVersionMajor: req?.httpVersionMajor, headers: req?.headers }, options);
   } catch {
     prepared = undefined;
   }

@@ -1,5 +1,6 @@
 import { CONNECTION_SPECIFIC_HEADERS } from '../headers/header-policy.js';
 import type { ProblemDetailsOptions, ProblemResponse } from '../model/problem-details.js';
+import { traceIdFrom } from '../negotiation/trace-id.js';
 import { toProblemResponse } from '../problem/to-problem-response.js';
 import type { AdapterOptions } from './adapter-options.js';
 
@@ -9,6 +10,13 @@ export interface RequestFacts {
   /** The request target (`/users/42?x=1`); its path becomes the default `instance`. */
   readonly url?: string | undefined;
   readonly httpVersionMajor?: number | undefined;
+  /**
+   * The request's headers: a Node-style object of lower-case names (`req.headers`) or a web
+   * `Headers`. `Accept`, `Accept-Language`, `traceparent` and `x-request-id` are read from it.
+   */
+  readonly headers?: unknown;
+  /** The framework's own request id (Fastify's `request.id` …), used after `x-request-id`. */
+  readonly requestId?: unknown;
 }
 
 /**
@@ -21,16 +29,52 @@ export function prepareProblem<Request>(error: unknown, request: Request, facts:
   const instance = options?.instance ?? requestPath(facts.url);
   // A literal of one fixed shape rather than `{ ...options, instance }`: the spread cost about a
   // microsecond per request, and made every reader of the options polymorphic.
-  const problemOptions: ProblemDetailsOptions | undefined =
-    instance === undefined || options?.instance !== undefined
-      ? options
-      : { instance, typeBaseUrl: options?.typeBaseUrl, debug: options?.debug, mapError: options?.mapError };
+  const problemOptions: ProblemDetailsOptions = {
+    instance,
+    typeBaseUrl: options?.typeBaseUrl,
+    debug: options?.debug,
+    mapError: options?.mapError,
+    accept: options?.negotiate === false ? undefined : headerOf(facts.headers, 'accept'),
+    acceptLanguage: options?.messages === undefined ? undefined : headerOf(facts.headers, 'accept-language'),
+    messages: options?.messages,
+    defaultLocale: options?.defaultLocale,
+    traceId: options?.traceId === undefined || options.traceId === false ? undefined : traceIdOf(options.traceId, request, facts),
+  };
   const response = toProblemResponse(error, problemOptions);
   const headers = response.headers;
   if (facts.httpVersionMajor !== undefined && facts.httpVersionMajor >= 2) {
     for (const name of Object.keys(headers)) if (CONNECTION_SPECIFIC_HEADERS.has(name)) delete headers[name];
   }
   return response;
+}
+
+/** One request header as a string (repeated lines joined), from a Node header object or a web `Headers`; never throws. */
+export function headerOf(headers: unknown, name: string): string | undefined {
+  if (typeof headers !== 'object' || headers === null) return undefined;
+  try {
+    const get = (headers as { get?: unknown }).get;
+    const value: unknown = typeof get === 'function' ? (get as (name: string) => unknown).call(headers, name) : (headers as Record<string, unknown>)[name];
+    if (typeof value === 'string') return value;
+    if (Array.isArray(value) && value.every((line) => typeof line === 'string')) return value.join(', ');
+  } catch {
+    // A header object whose getter throws: as if the header were absent.
+  }
+  return undefined;
+}
+
+/** The `traceId` for a request: from its headers (`true`) or from the user's function, contained. */
+function traceIdOf<Request>(traceId: true | ((request: Request) => string | undefined), request: Request, facts: RequestFacts): string | undefined {
+  if (traceId === true) {
+    const requestId = headerOf(facts.headers, 'x-request-id') ?? facts.requestId;
+    return traceIdFrom(headerOf(facts.headers, 'traceparent'), typeof requestId === 'string' ? requestId : typeof requestId === 'number' ? String(requestId) : undefined);
+  }
+  if (typeof traceId !== 'function') return undefined;
+  try {
+    const id: unknown = traceId(request);
+    return typeof id === 'string' ? traceIdFrom(undefined, id) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Calls the user's `onError` so that neither a throw nor a rejection escapes. */

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Http2ServerResponse } from 'node:http2';
 import type { ProblemResponse } from '../model/problem-details.js';
-import { REPRESENTATION_HEADERS } from '../headers/header-policy.js';
+import { mergeVary, REPRESENTATION_HEADERS } from '../headers/header-policy.js';
 import { destroyQuietly } from './write-problem.js';
 
 /** The parts of a Fastify reply (Fastify itself, or Nest's Fastify platform) used to send a problem. */
@@ -11,6 +11,7 @@ export interface ReplyLike {
   code(status: number): unknown;
   header(name: string, value: string | string[]): unknown;
   removeHeader(name: string): unknown;
+  getHeader(name: string): unknown;
   send(payload: Buffer): unknown;
 }
 
@@ -28,7 +29,8 @@ export function sendThroughReply(reply: ReplyLike, prepared: ProblemResponse): v
     reply.code(prepared.status);
     for (const [name, value] of Object.entries(prepared.headers)) {
       try {
-        reply.header(name, value);
+        // Vary set earlier (CORS: Origin) is extended, not replaced.
+        reply.header(name, name === 'vary' ? mergeVary(reply.getHeader(name), value as string) : value);
       } catch {
         // Already filtered; a header still refused is dropped rather than lose the response.
       }

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Http2ServerResponse } from 'node:http2';
-import { REPRESENTATION_HEADERS } from '../headers/header-policy.js';
+import { mergeVary, REPRESENTATION_HEADERS } from '../headers/header-policy.js';
 import type { ProblemResponse } from '../model/problem-details.js';
 
 // Headers describing the body the handler meant to send; they would lie about the problem body.
@@ -20,7 +20,9 @@ export function writeProblem(res: ServerResponse | Http2ServerResponse, prepared
     const headers = prepared.headers;
     for (const name of Object.keys(headers)) {
       try {
-        res.setHeader(name, headers[name] as string | string[]);
+        // Vary set earlier (CORS: Origin) is extended, not replaced.
+        if (name === 'vary') res.setHeader(name, mergeVary(res.getHeader(name), headers[name] as string));
+        else res.setHeader(name, headers[name] as string | string[]);
       } catch {
         // Already filtered; a header Node still refuses is dropped rather than crash the server.
       }

@@ -136,3 +136,31 @@ function cookieLines(value: unknown): string | string[] | undefined {
   if (lines.length === 0) return undefined;
   return lines.length === 1 ? (lines[0] as string) : lines;
 }
+
+/**
+ * Adds a field name to the `vary` header of a header map (kept once, case-insensitively; a
+ * `*` already there says it all). Used by negotiation: the error's own `vary`, if any, is kept.
+ */
+export function appendVary(headers: ProblemHeaders, field: string): void {
+  const current = headers['vary'];
+  const value = typeof current === 'string' ? current : Array.isArray(current) ? current.join(', ') : '';
+  if (value === '') {
+    headers['vary'] = field;
+    return;
+  }
+  const names = value.toLowerCase().split(',').map((name) => name.trim());
+  if (names.includes('*') || names.includes(field.toLowerCase())) return;
+  headers['vary'] = `${value}, ${field}`;
+}
+
+/**
+ * Merges the `vary` a response already has (CORS middleware sets `Vary: Origin`) with the
+ * problem's: both lists, each field once.
+ */
+export function mergeVary(existing: unknown, added: string): string {
+  const before = Array.isArray(existing) ? existing.join(', ') : typeof existing === 'string' ? existing : '';
+  if (before.trim() === '') return added;
+  const merged: ProblemHeaders = { vary: before };
+  for (const field of added.split(',')) if (field.trim() !== '') appendVary(merged, field.trim());
+  return merged['vary'] as string;
+}

@@ -1,4 +1,5 @@
 import type { ProblemHeaders } from '../headers/header-policy.js';
+import type { Messages } from './messages.js';
 
 /**
  * An RFC 9457 problem-details object as this library emits it: the five standard
@@ -34,6 +35,24 @@ export interface ProblemDetailsOptions {
    * mapping (plain 500), and its rejection is handled.
    */
   readonly mapError?: (error: unknown) => unknown;
+  /**
+   * The request's `Accept` header (adapters pass it): the body is `application/problem+json`
+   * (default), `application/json` for a client that accepts JSON but not problem+json, or
+   * `application/problem+xml` (RFC 9457 Appendix B) when the client prefers XML. Never a 406.
+   */
+  readonly accept?: string | undefined;
+  /** The request's `Accept-Language` header (adapters pass it): picks the language of `messages`. */
+  readonly acceptLanguage?: string | undefined;
+  /**
+   * Titles and `detail` templates per language tag, each keyed by a problem's `code`, its type
+   * URI or its status (`'404'`); `{member}` in a detail is filled from the extension members.
+   * `typed-http-exceptions/messages` has titles for every status.
+   */
+  readonly messages?: Messages | undefined;
+  /** The language of `messages` used when `Accept-Language` matches none of them. */
+  readonly defaultLocale?: string | undefined;
+  /** Sent as the `traceId` extension member (adapters: `traceId: true` reads it from the request). */
+  readonly traceId?: string | undefined;
 }
 
 /**

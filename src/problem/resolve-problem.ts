@@ -7,7 +7,8 @@ import { addDebugMembers } from './debug-members.js';
 import { assembleProblem, exceptionToProblem } from '../model/exception-to-problem.js';
 import { cut, jsonBytesUpperBound, LIMITS } from '../model/limits.js';
 import type { ProblemDetailsOptions, ProblemResponse } from '../model/problem-details.js';
-import { filterHeaders } from '../headers/header-policy.js';
+import { appendVary, filterHeaders, isSendableValue } from '../headers/header-policy.js';
+import { localizeProblem } from './localize-problem.js';
 
 /** The first stage of the response: the problem and its headers, before the body is serialised. */
 type ResolvedProblem = Pick<ProblemResponse, 'problem' | 'headers'>;
@@ -23,7 +24,9 @@ const objectToString = Object.prototype.toString;
  */
 export function resolveProblem(value: unknown, options?: ProblemDetailsOptions): ResolvedProblem {
   try {
-    return bounded(resolve(value, options), options?.debug === true);
+    const resolved = resolve(value, options);
+    if (options !== undefined && (options.messages !== undefined || options.traceId !== undefined)) correlate(resolved, options);
+    return bounded(resolved, options?.debug === true);
   } catch {
     // Unreachable by design; kept so that no input can make the error path throw.
     return { problem: { type: 'about:blank', title: 'Internal Server Error', status: 500 }, headers: {} };
@@ -63,6 +66,23 @@ function resolve(value: unknown, options: ProblemDetailsOptions | undefined): Re
   const headers = filterHeaders(safeGet(subject, 'headers'), status);
   if (options?.debug === true) addDebugMembers(subject, problem);
   return { problem, headers };
+}
+
+/**
+ * The language and correlation stages: `messages` (with `Content-Language` and
+ * `Vary: Accept-Language`) and the `traceId` member. A problem that already has a `traceId`
+ * extension member keeps it.
+ */
+function correlate(resolved: ResolvedProblem, options: ProblemDetailsOptions): void {
+  const { problem, headers } = resolved;
+  if (options.messages !== undefined && options.messages !== null) {
+    const locale = localizeProblem(problem, options.messages, options.acceptLanguage, options.defaultLocale);
+    if (locale !== undefined && isSendableValue(locale)) headers['content-language'] = locale;
+    // The body depends on Accept-Language whenever there are messages, translated this time or not.
+    appendVary(headers, 'Accept-Language');
+  }
+  const traceId = options.traceId;
+  if (typeof traceId === 'string' && traceId !== '' && problem['traceId'] === undefined) problem['traceId'] = cut(traceId, LIMITS.title);
 }
 
 /** True for a promise (or other thenable); its rejection is then marked handled. */

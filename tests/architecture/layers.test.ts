@@ -8,7 +8,7 @@ import { folderCycles, folderGraph, importsOf, SRC } from './folder-graph';
 
 /** Lowest first. A folder may import folders of earlier rows only. */
 const LAYERS: readonly (readonly string[])[] = [
-  ['util', 'headers'],
+  ['util', 'headers', 'negotiation'],
   ['status'],
   ['model'],
   ['exceptions'],

@@ -1,0 +1,4 @@
+import { fastifyDriver } from './drivers/fastify.js';
+import { runConformance } from './run-conformance.js';
+
+runConformance(fastifyDriver);

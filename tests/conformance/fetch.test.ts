@@ -1,0 +1,4 @@
+import { fetchDriver } from './drivers/fetch.js';
+import { runConformance } from './run-conformance.js';
+
+runConformance(fetchDriver);
