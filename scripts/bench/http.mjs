@@ -1,18 +1,20 @@
-// Comparison 3: requests per second of an Express 5 or Fastify 5 route that throws a 404
-// (`node http.mjs express|fastify`). One server process per variant; a bounded load
+// Comparison 3: requests per second of an Express 5, Fastify 5 or Koa 3 route that throws a 404
+// (`node http.mjs express|fastify|koa`). One server process per variant; a bounded load
 // (autocannon: fixed connections and duration, loopback only) runs against each in turn,
 // in rotating order, for several rounds; the result is the median over rounds.
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { median, report, SCALE } from './lib.mjs';
+import { median, progress, report, SCALE } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 const framework = process.argv[2];
 const VARIANTS = [
   'typed-http-exceptions',
+  'typed-http-exceptions, server-errors policy',
   'http-errors + default handler',
+  '@hapi/boom + problem-like handler',
   'hand-written handler',
   'hand-written handler, NotFoundException thrown',
   'hand-written handler, JSON.stringify per request',
@@ -48,11 +50,13 @@ function load(url, seconds) {
   });
 }
 
+progress(`starting ${VARIANTS.length} servers`);
 const servers = await Promise.all(VARIANTS.map(startServer));
 try {
   const samples = new Map(VARIANTS.map((variant) => [variant, []]));
   const cpuSamples = new Map(VARIANTS.map((variant) => [variant, []]));
   const responses = {};
+  progress(`warming up (1 s per variant)`);
   for (const server of servers) {
     const response = await fetch(server.url);
     const body = await response.text();
@@ -60,13 +64,14 @@ try {
     responses[server.variant] = { contentType: response.headers.get('content-type'), bytes: Buffer.byteLength(body), body };
     await load(server.url, 1); // warm-up: lets the JIT settle before measuring
   }
-  // Like for like: the hand-written handler sends exactly the body our adapter sends.
-  for (const variant of VARIANTS.filter((name) => name.startsWith('hand-written handler'))) {
+  // Like for like: every variant but the framework's default handling sends exactly the body our adapter sends.
+  for (const variant of VARIANTS.filter((name) => name !== 'http-errors + default handler')) {
     if (responses[variant].body !== responses['typed-http-exceptions'].body) {
       throw new Error(`Bodies differ: ${responses['typed-http-exceptions'].body} vs ${variant}: ${responses[variant].body}`);
     }
   }
   for (let round = 0; round < ROUNDS; round++) {
+    progress(`round ${round + 1}/${ROUNDS} (${servers.length} variants × ${SECONDS} s)`);
     for (let k = 0; k < servers.length; k++) {
       const server = servers[(round + k) % servers.length];
       const cpuBefore = await serverCpu(server);

@@ -25,6 +25,11 @@ export function distUrl(path) {
 /** Effort knob: `BENCH_SCALE=0.2` for a quick smoke run, 1 for the real thing. */
 export const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 
+/** A progress line on stderr (stdout is left to the results): `bench: <comparison>: <message>`. */
+export function progress(message) {
+  process.stderr.write(`bench: ${process.env.BENCH_COMPARISON ?? 'bench'}: ${message}\n`);
+}
+
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
@@ -89,6 +94,7 @@ function timeBatch(run, n) {
  */
 export function microBench(variants, { rounds = 15, roundMs = 200, warmupMs = 300 } = {}) {
   const batch = new Map();
+  progress(`warming up ${variants.length} variants`);
   for (const variant of variants) {
     // Warm up (lets the JIT optimise) and size a batch to about 5 ms.
     let n = 100;
@@ -102,6 +108,7 @@ export function microBench(variants, { rounds = 15, roundMs = 200, warmupMs = 30
   }
   const samples = new Map(variants.map((variant) => [variant.name, []]));
   for (let round = 0; round < rounds; round++) {
+    if (round % 5 === 0) progress(`round ${round + 1}/${rounds} (${variants.length} variants × ${roundMs} ms)`);
     for (let k = 0; k < variants.length; k++) {
       const variant = variants[(round + k) % variants.length];
       const n = batch.get(variant.name);

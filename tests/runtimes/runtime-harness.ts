@@ -32,13 +32,29 @@ const VERSION_PATTERN: Record<RuntimeName, RegExp> = {
   workerd: /^workerd (\d{4}-\d{2}-\d{2})/,
 };
 
+const DEFAULT_BIN_DIR = join(root, 'node_modules', '.bin');
+
 /**
- * The binary from node_modules/.bin (or `binDir`), checked by running `--version`. Throws a
+ * Bun's own binary, from the platform package npm installs beside `bun` (`@oven/bun-linux-x64` …).
+ * The `bun` package's bin shim is replaced by that binary only by its postinstall script, which
+ * this project does not run (`allowScripts`), so on a clean `npm ci` the shim just says so.
+ */
+function bunPlatformBinary(): string | undefined {
+  const arch = process.arch === 'arm64' ? 'aarch64' : process.arch;
+  for (const variant of ['', '-baseline', '-musl', '-musl-baseline']) {
+    const path = join(root, 'node_modules', '@oven', `bun-${process.platform}-${arch}${variant}`, 'bin', 'bun');
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
+/**
+ * The binary from node_modules/.bin (or `binDir`; Bun's from its platform package), checked by running `--version`. Throws a
  * message that says what is wrong: these are dev dependencies, so a missing one fails the test
  * instead of skipping it.
  */
-export function runtimeBinary(name: RuntimeName, binDir = join(root, 'node_modules', '.bin')): RuntimeBinary {
-  const path = join(binDir, name);
+export function runtimeBinary(name: RuntimeName, binDir = DEFAULT_BIN_DIR): RuntimeBinary {
+  const path = (binDir === DEFAULT_BIN_DIR && name === 'bun' ? bunPlatformBinary() : undefined) ?? join(binDir, name);
   const hint = `It comes with the "${name}" dev dependency (run npm ci); its binary needs no install script.`;
   if (!existsSync(path)) throw new Error(`${name} is not installed: ${path} does not exist. ${hint}`);
   let output: string;
