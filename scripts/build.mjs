@@ -47,4 +47,9 @@ for (const [format, moduleKind, type] of [
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'package.json'), JSON.stringify({ type, sideEffects: false }, null, 2) + '\n');
 }
+// typed-http-exceptions/http-errors: require() returns the createError function itself, as
+// require('http-errors') does; its declarations say so with `export =` (kept type-checked in src/).
+const httpErrorsCjs = join(root, 'dist', 'cjs', 'http-errors', 'index.js');
+writeFileSync(httpErrorsCjs, readFileSync(httpErrorsCjs, 'utf8') + 'module.exports = module.exports.default;\n');
+writeFileSync(join(root, 'dist', 'cjs', 'http-errors', 'index.d.ts'), readFileSync(join(root, 'src', 'http-errors', 'commonjs-entry.d.cts'), 'utf8'));
 console.log(`Built dist/esm and dist/cjs (${entryPoints.length} entry points)`);

@@ -51,3 +51,31 @@ export {
   type ReferencedValidationProblemSchema,
 } from './openapi/openapi-responses.js';
 export type { ProblemHeaderName } from './openapi/problem-headers.js';
+
+export { defineProblemType } from './problem-types/define-problem-type.js';
+export { isProblemType } from './problem-types/problem-type-mark.js';
+export type {
+  AnyProblemType,
+  ExtensionsSchema,
+  ProblemTypeArguments,
+  ProblemTypeClass,
+  ProblemTypeDefinition,
+  ProblemTypeExtensionsInput,
+  ProblemTypeExtensionsOutput,
+  ProblemTypeInstance,
+  ProblemTypeOptions,
+} from './problem-types/problem-type-class.js';
+export type { FromProblemDetailsOptions, FromResponseOptionsWith, RevivedException } from './problem/from-problem-details.js';
+export { validateOrThrow } from './validation/validate-or-throw.js';
+export { problemFromIssues } from './validation/problem-from-issues.js';
+export type { ValidationProblemOptions, ValidationStatus } from './validation/validation-options.js';
+export type { ValidationLocation } from './validation/validation-location.js';
+export type { StandardSchemaV1 } from './validation/standard-schema.js';
+export type {
+  OpenApiEntriesFor,
+  OpenApiEntryStatus,
+  OpenApiExampleObject,
+  OpenApiProblemTypeResponse,
+  OpenApiProblemTypeResponseFor,
+  ProblemTypeSchema,
+} from './openapi/openapi-responses.js';

@@ -10,7 +10,8 @@ import { request } from './helpers/http-client.js';
 
 const root = join(__dirname, '..');
 const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-const examples = Object.keys(scripts).filter((name) => name.startsWith('example:'));
+// example:problem-types serves /accounts/…, not /users/42: tests/problem-types/example.test.ts runs its script.
+const examples = Object.keys(scripts).filter((name) => name.startsWith('example:') && name !== 'example:problem-types');
 
 async function freePort(): Promise<number> {
   const server = createServer();

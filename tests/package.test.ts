@@ -82,6 +82,26 @@ function job(key: string, start: () => Promise<Output>): Promise<Output> {
 }
 
 describe('ESM and CommonJS builds in one process', () => {
+  test('typed-http-exceptions/http-errors: require() and the ESM default import are the function itself', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      import createError from '${join(root, 'dist/esm/http-errors/index.js')}';
+      import * as esmCore from '${join(root, 'dist/esm/index.js')}';
+      const require = createRequire(import.meta.url);
+      const cjs = require('${join(root, 'dist/cjs/http-errors/index.js')}');
+      const cjsCore = require('${join(root, 'dist/cjs/index.js')}');
+      console.log(JSON.stringify({
+        cjs: [typeof cjs, cjs.name, cjs.default, Object.getOwnPropertyNames(cjs.NotFound)],
+        esm: [typeof createError, createError.name],
+        across: [cjs(404) instanceof createError.NotFound, createError(404) instanceof cjsCore.NotFoundException, cjs(404) instanceof esmCore.NotFoundException, createError.isHttpError(cjs(500))],
+      }));`;
+    expect(JSON.parse(node(['--input-type=module', '-e', script], root))).toEqual({
+      cjs: ['function', 'createError', undefined, ['length', 'name', 'prototype', 'super_']],
+      esm: ['function', 'createError'],
+      across: [true, true, true, true],
+    });
+  });
+
   test('exceptions from either build are recognised by the other', () => {
     const script = `
       import { createRequire } from 'node:module';

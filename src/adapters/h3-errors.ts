@@ -3,7 +3,7 @@ import type { HttpException } from '../exceptions/http-exception.js';
 import type { ValidationError } from '../exceptions/options.js';
 import { reasonPhrase } from '../status/reason-phrase.js';
 import { foreignExtensions, foreignHeaders } from './foreign-error-parts.js';
-import { jsonPointerFragment } from './json-pointer.js';
+import { jsonPointerFragment } from './validation-path.js';
 
 /** The members of h3 2's `HTTPError` read here (h3 itself is never loaded by this library). */
 interface H3HttpError extends Error {

@@ -1,5 +1,5 @@
 import type { ValidationError } from '../exceptions/options.js';
-import { firstPathKey, jsonPointerFragment } from './json-pointer.js';
+import { firstPathKey, jsonPointerFragment } from './validation-path.js';
 
 /** At most this many validation failures are listed in `errors`. */
 const MAX_ERRORS = 100;

@@ -5,12 +5,30 @@ import type { HttpException } from '../exceptions/http-exception.js';
 import type { AnyHttpExceptionOptions } from '../exceptions/options.js';
 import { isErrorStatus } from '../status/error-status.js';
 import { STANDARD_MEMBERS } from '../model/standard-members.js';
+import type { AnyProblemType } from '../problem-types/problem-type-class.js';
+import { checkProblemTypes, reviveProblemType } from '../problem-types/revive-problem-type.js';
 
 /** Response headers an exception carries back from a problem response: those of the typed header options. */
 const CARRIED_HEADERS = Object.values(HEADER_OPTIONS).map((rule) => rule.header.toLowerCase());
 
 /** Default of `FromResponseOptions.maxBytes`: 1 MiB. */
 const DEFAULT_MAX_BYTES = 1024 * 1024;
+
+/** Options of `fromProblemDetails`: the fallback status, the headers to carry, the problem types to revive. */
+export interface FromProblemDetailsOptions<Types extends readonly AnyProblemType[] = readonly AnyProblemType[]> {
+  /** The status when the body has none (the response's). Default 500. */
+  readonly status?: number;
+  /** Response headers for the exception (`retry-after` …). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Classes made by `defineProblemType`: a body whose `type` and `status` are those of one of
+   * them is revived as an instance of that class.
+   */
+  readonly types?: Types;
+}
+
+/** What reviving with `types` gives: an instance of one of the problem types, or of the status's class. */
+export type RevivedException<Types extends readonly AnyProblemType[]> = InstanceType<Types[number]> | HttpException;
 
 /**
  * Rebuilds the exception a problem body describes (client side, tests): an instance of
@@ -31,7 +49,29 @@ const DEFAULT_MAX_BYTES = 1024 * 1024;
  * upstream.detail;             // 'db password x' (for your logs)
  * toProblemDetails(upstream);  // { type: 'about:blank', title: 'Bad Gateway', status: 502 } (no detail)
  */
-export function fromProblemDetails(body: unknown, status?: number, headers?: Readonly<Record<string, string>>): HttpException {
+export function fromProblemDetails(body: unknown, status?: number, headers?: Readonly<Record<string, string>>): HttpException;
+/**
+ * With `options.types` (classes made by `defineProblemType`), a body whose `type` and `status`
+ * match one of them comes back as an instance of that class, typed as the union of those
+ * classes and `HttpException`; any other body, or one whose extension members that class's
+ * schema refuses, comes back as the status's class. The revived instance keeps the body's
+ * `title` and any extension members its schema does not know. A `types` that is not an array
+ * of problem types is a `TypeError`.
+ *
+ * @example
+ * const error = fromProblemDetails(await response.json(), { status: response.status, types: [OutOfCredit, AccountFrozen] });
+ * if (error instanceof OutOfCredit) showTopUp(error.extensions.balance); // balance: number
+ */
+export function fromProblemDetails<const Types extends readonly AnyProblemType[] = []>(body: unknown, options: FromProblemDetailsOptions<Types>): RevivedException<Types>;
+export function fromProblemDetails(body: unknown, statusOrOptions?: number | FromProblemDetailsOptions, givenHeaders?: Readonly<Record<string, string>>): HttpException {
+  let status: unknown = statusOrOptions;
+  let headers = givenHeaders;
+  let types: readonly AnyProblemType[] | undefined;
+  if (typeof statusOrOptions === 'object' && statusOrOptions !== null) {
+    status = statusOrOptions.status;
+    headers = statusOrOptions.headers;
+    if (statusOrOptions.types !== undefined) types = checkProblemTypes(statusOrOptions.types, 'fromProblemDetails');
+  }
   const bodyStatus = safeGet(body, 'status');
   const code = isErrorStatus(bodyStatus) ? bodyStatus : isErrorStatus(status) ? status : 500;
   // No `expose` here: the status default applies (a revived 5xx keeps its detail private).
@@ -55,7 +95,12 @@ export function fromProblemDetails(body: unknown, status?: number, headers?: Rea
   }
   options.extensions = extensions;
   if (headers !== undefined) options.headers = headers;
-  return createHttpException(code, typeof detail === 'string' ? detail : undefined, options);
+  const text = typeof detail === 'string' ? detail : undefined;
+  if (types !== undefined && types.length > 0) {
+    const revived = reviveProblemType(types, { status: code, type, title, detail: text, instance: options.instance, extensions, headers });
+    if (revived !== undefined) return revived;
+  }
+  return createHttpException(code, text, options);
 }
 
 /**
@@ -79,7 +124,12 @@ export interface FromResponseOptions {
    * exception with no detail.
    */
   readonly maxBytes?: number;
+  /** Problem types to revive, as with `fromProblemDetails(body, { types })`. */
+  readonly types?: readonly AnyProblemType[];
 }
+
+/** `FromResponseOptions` with the problem types as a type parameter (what `fromResponse` infers). */
+export type FromResponseOptionsWith<Types extends readonly AnyProblemType[]> = FromResponseOptions & { readonly types?: Types };
 
 /**
  * The exception for a failed `fetch` response (status 400-599), read from its problem
@@ -100,8 +150,17 @@ export interface FromResponseOptions {
  * @example
  * // An untrusted upstream: parse no more than 64 KiB of its error bodies.
  * const error = await fromResponse(await fetch(url), { maxBytes: 64 * 1024 });
+ *
+ * @example
+ * // Problem types come back as their classes (typed as OutOfCredit | AccountFrozen | HttpException).
+ * const error = await fromResponse(response, { types: [OutOfCredit, AccountFrozen] });
+ * if (error instanceof OutOfCredit) console.log(error.extensions.balance);
  */
-export async function fromResponse(response: ResponseLike, options?: FromResponseOptions): Promise<HttpException | undefined> {
+export async function fromResponse<const Types extends readonly AnyProblemType[] = []>(
+  response: ResponseLike,
+  options?: FromResponseOptionsWith<Types>,
+): Promise<RevivedException<Types> | undefined> {
+  const types = options?.types === undefined ? undefined : checkProblemTypes(options.types, 'fromResponse');
   const given: unknown = options?.maxBytes;
   const maxBytes = given === undefined ? DEFAULT_MAX_BYTES : given;
   if (typeof maxBytes !== 'number' || !Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
@@ -123,7 +182,7 @@ export async function fromResponse(response: ResponseLike, options?: FromRespons
   if (typeof body !== 'object' || body === null) {
     return createHttpException(response.status, undefined, { headers });
   }
-  return fromProblemDetails(body, response.status, headers);
+  return types === undefined ? fromProblemDetails(body, response.status, headers) : fromProblemDetails(body, { status: response.status, headers, types });
 }
 
 /** The body as text, or `undefined` when it is over `maxBytes` (then it is left unread or cancelled). */

@@ -1,5 +1,6 @@
 import { isHttpException } from '../exceptions/guards.js';
 import type { HttpException } from '../exceptions/http-exception.js';
+import { problemTypeOf } from '../problem-types/problem-type-mark.js';
 import { reasonPhrase } from '../status/reason-phrase.js';
 import {
   type AsymmetricMatcherLike,
@@ -12,7 +13,7 @@ import {
 
 const NAME = 'toThrowHttpException';
 
-/** Any `HttpException` class: `NotFoundException`, `HttpException`, your own subclass. */
+/** Any `HttpException` class: `NotFoundException`, `HttpException`, your own subclass, a problem type made by `defineProblemType`. */
 export type HttpExceptionClass = abstract new (...args: never[]) => HttpException;
 
 /** A string member: exactly this string, a RegExp it must match, or an asymmetric matcher. */
@@ -59,7 +60,10 @@ interface Mismatch {
  * that exception (an `instanceof` check, which works across copies of this package).
  * `await expect(promise).rejects.toThrowHttpException(404)`: checks the rejection reason.
  *
- * @param expected an exception class, a status code, or `undefined` for any `HttpException`
+ * `expect(fn).toThrowHttpException(OutOfCredit, { extensions: { balance: 30 } })`: a problem type
+ * (made by `defineProblemType`) is a class like the others; a mismatch shows the expected `type`.
+ *
+ * @param expected an exception class (a problem type too), a status code, or `undefined` for any `HttpException`
  * @param details members the exception must have: `detail` (string or RegExp), `title`,
  *   `type`, `instance`, a subset of `headers`, a subset of `extensions`
  */
@@ -121,6 +125,11 @@ export function toThrowHttpException(
   const identityMatches =
     typeof expected === 'function' ? value instanceof expected : typeof expected === 'number' ? value.status === expected : true;
   const mismatches = details === undefined ? [] : compareDetails(this, value, details);
+  // A problem type is told apart by its `type`: show it when the thrown exception has another.
+  const expectedType = typeof expected === 'function' ? problemTypeOf(expected)?.type : undefined;
+  if (!identityMatches && expectedType !== undefined && value.type !== expectedType && !mismatches.some((item) => item.label === 'type')) {
+    mismatches.unshift({ label: 'type', expected: expectedType, received: value.type });
+  }
   const pass = identityMatches && mismatches.length === 0;
   const receivedText = describeException(this, value);
 

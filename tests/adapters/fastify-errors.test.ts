@@ -1,5 +1,8 @@
 import fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { z } from 'zod';
 import { BadRequestException } from '../../src/index.js';
+import { problemFromIssues } from '../../src/validation/problem-from-issues.js';
+import type { StandardSchemaV1 } from '../../src/validation/standard-schema.js';
 import { problemDetailsErrorHandler, problemDetailsFrameworkErrors } from '../../src/adapters/fastify.js';
 import { fastifyValidationProblem } from '../../src/adapters/fastify-validation.js';
 import { start, stop } from '../helpers/fastify-server.js';
@@ -50,6 +53,20 @@ describe('fastifyValidationProblem (unit, no server)', () => {
     expect(fastifyValidationProblem(fastifyValidationError('querystring', [null, 'text', { message: '' }]))?.errors).toEqual([{ detail: 'is invalid' }, { detail: 'is invalid' }, { detail: 'is invalid' }]);
     const many = Array.from({ length: 150 }, () => ({ instancePath: '/x', message: 'bad' }));
     expect(fastifyValidationProblem(fastifyValidationError('body', many))?.errors).toHaveLength(100);
+  });
+
+  test('Standard Schema issues (a validatorCompiler returning { error: issues }) give the entries problemFromIssues gives', () => {
+    const issues: StandardSchemaV1.Issue[] = [
+      { message: 'Required', path: ['customer', 'email'] },
+      { message: 'Too small', path: [{ key: 'items' }, { key: 0 }, { key: 'quantity' }] },
+      { message: 'Expected string', path: ['a/b~c'] },
+      { message: 'Expected object', path: [] },
+    ];
+    expect(fastifyValidationProblem(fastifyValidationError('body', issues))?.errors).toEqual(problemFromIssues(issues).errors);
+    expect(fastifyValidationProblem(fastifyValidationError('querystring', issues))?.errors).toEqual(problemFromIssues(issues, { in: 'query' }).errors);
+    expect(fastifyValidationProblem(fastifyValidationError('params', issues))?.errors).toEqual(problemFromIssues(issues, { in: 'path' }).errors);
+    expect(fastifyValidationProblem(fastifyValidationError('headers', issues))?.errors).toEqual(problemFromIssues(issues, { in: 'header' }).errors);
+    expect(fastifyValidationProblem(fastifyValidationError('body', issues))?.detail).toBe(problemFromIssues(issues).detail);
   });
 
   test('an Error with statusCode 500 and a validation array is not translated', () => {
@@ -267,5 +284,76 @@ describe('problemDetailsFrameworkErrors options and the default without it', () 
     } finally {
       await stop(app);
     }
+  });
+});
+
+describe('Fastify validation gives the errors problemFromIssues gives (real server)', () => {
+  let app: FastifyInstance;
+  let base: string;
+  const Order = z.object({
+    customer: z.object({ name: z.string(), email: z.string() }),
+    items: z.array(z.object({ sku: z.string(), quantity: z.number().int().min(1) })),
+  });
+  const badOrder = { customer: { name: 'Ada' }, items: [{ sku: 'A', quantity: 0 }, { sku: 7, quantity: 1 }] };
+  const orderJsonSchema = {
+    type: 'object',
+    required: ['customer', 'items'],
+    properties: {
+      customer: { type: 'object', required: ['name', 'email'], properties: { name: { type: 'string' }, email: { type: 'string' } } },
+      items: {
+        type: 'array',
+        items: { type: 'object', required: ['sku', 'quantity'], properties: { sku: { type: 'string' }, quantity: { type: 'integer', minimum: 1 } } },
+      },
+    },
+  };
+
+  beforeAll(async () => {
+    // Ajv reports every failure, not only the first, so both validators list the same faults.
+    app = fastify({ ajv: { customOptions: { allErrors: true, coerceTypes: false } } });
+    app.setErrorHandler(problemDetailsErrorHandler());
+    app.post('/ajv/orders', { schema: { body: orderJsonSchema } }, async () => 'ok');
+    await app.register(async (scope) => {
+      // The usual Standard Schema validatorCompiler: issues as the error, the output as the value.
+      scope.setValidatorCompiler<StandardSchemaV1>(({ schema }) => (data: unknown) => {
+        const result = schema['~standard'].validate(data);
+        if (result instanceof Promise) throw new TypeError('async schemas are not supported here');
+        return result.issues ? { error: result.issues as unknown as Error } : { value: result.value };
+      });
+      scope.post('/zod/orders', { schema: { body: Order } }, async () => 'ok');
+      scope.get('/zod/search', { schema: { querystring: z.object({ page: z.coerce.number().int().min(1), q: z.string() }) } }, async () => 'ok');
+    });
+    base = await start(app);
+  });
+  afterAll(() => stop(app));
+
+  const post = (path: string, body: unknown) => request(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  test('a zod body schema: the same 400 problemFromIssues makes for the same issues', async () => {
+    const res = await post('/zod/orders', badOrder);
+    const issues = Order['~standard'].validate(badOrder) as StandardSchemaV1.FailureResult;
+    const expected = problemFromIssues(issues.issues, { status: 400 });
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({ type: 'about:blank', title: 'Bad Request', status: 400, detail: expected.detail, instance: '/zod/orders', errors: expected.errors });
+    expect((expected.errors ?? []).map((entry) => entry.pointer)).toEqual(['#/customer/email', '#/items/0/quantity', '#/items/1/sku']);
+    expectValidProblem(res.json);
+  });
+
+  test('Ajv (Fastify’s default validator) points at the same members, in the same entry shape', async () => {
+    const res = await post('/ajv/orders', badOrder);
+    expect(res.status).toBe(400);
+    const errors = (res.json as { errors: Array<Record<string, unknown>> }).errors;
+    expect(errors.map((entry) => entry['pointer']).sort()).toEqual(['#/customer/email', '#/items/0/quantity', '#/items/1/sku']);
+    for (const entry of errors) expect(Object.keys(entry).sort()).toEqual(['detail', 'pointer']);
+  });
+
+  test('a zod query schema: { detail, parameter } entries, as problemFromIssues gives with in: query', async () => {
+    const res = await request(`${base}/zod/search?page=0`);
+    expect(res.status).toBe(400);
+    const issues = z.object({ page: z.coerce.number().int().min(1), q: z.string() })['~standard'].validate({ page: '0' }) as StandardSchemaV1.FailureResult;
+    expect(res.json).toMatchObject({ detail: 'The query string is invalid', errors: problemFromIssues(issues.issues, { in: 'query' }).errors });
+    expect((res.json as { errors: unknown[] }).errors).toEqual([
+      { detail: expect.any(String), parameter: 'page' },
+      { detail: expect.any(String), parameter: 'q' },
+    ]);
   });
 });

@@ -16,7 +16,7 @@ import {
 import { problemDetailsOnError, type ProblemDetailsOnErrorOptions } from '../../src/adapters/h3.js';
 import { h3HttpErrorProblem, isH3HttpError, unwrapH3Error } from '../../src/adapters/h3-errors.js';
 import { foreignExtensions, foreignHeaders } from '../../src/adapters/foreign-error-parts.js';
-import { jsonPointerFragment } from '../../src/adapters/json-pointer.js';
+import { jsonPointerFragment } from '../../src/adapters/validation-path.js';
 import { createApp as createExampleApp, createNodeServer as createExampleServer } from '../../examples/h3.js';
 import { close, listen, request } from '../helpers/http-client.js';
 import { expectValidProblem } from '../helpers/problem-schema.js';

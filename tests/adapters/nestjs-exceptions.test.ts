@@ -10,7 +10,10 @@ import {
   ServiceUnavailableException,
   toProblemDetails,
 } from '../../src/index.js';
+import { z } from 'zod';
 import { fromNestException, isNestHttpException } from '../../src/adapters/nestjs-exceptions.js';
+import { problemFromIssues } from '../../src/validation/problem-from-issues.js';
+import type { StandardSchemaV1 } from '../../src/validation/standard-schema.js';
 import type { RequestFacts } from '../../src/adapters/prepare-problem.js';
 
 const facts: RequestFacts = { method: 'GET', url: '/users/42', httpVersionMajor: 1 };
@@ -43,10 +46,58 @@ describe('fromNestException', () => {
     expect(problem['errors']).toEqual([{ detail: 'name must be a string' }, { detail: 'age must not be less than 0' }]);
   });
 
+  test('Standard Schema issues in a BadRequestException give the entries problemFromIssues gives', () => {
+    const Order = z.object({ customer: z.object({ email: z.string() }), items: z.array(z.object({ quantity: z.number().min(1) })), 'a/b': z.string() });
+    const { issues } = Order['~standard'].validate({ customer: {}, items: [{ quantity: 0 }], 'a/b': 1 }) as StandardSchemaV1.FailureResult;
+    // What a Standard Schema pipe does: throw new BadRequestException(result.issues).
+    const exception = fromNestException(new NestBadRequestException(issues), facts) as BadRequestException;
+    expect(exception).toBeInstanceOf(BadRequestException);
+    expect(exception.detail).toBe('Validation failed');
+    expect(exception.errors).toEqual(problemFromIssues(issues, { status: 400 }).errors);
+    expect(exception.errors?.map((entry) => entry.pointer)).toEqual(['#/customer/email', '#/items/0/quantity', '#/a~1b']);
+    const valibotStyle = [{ message: 'Invalid type', path: [{ key: 'tags' }, { key: 2 }] }, { message: 'Invalid object' }];
+    expect((fromNestException(new NestBadRequestException(valibotStyle), facts) as BadRequestException).errors).toEqual([
+      { detail: 'Invalid type', pointer: '#/tags/2' },
+      { detail: 'Invalid object', pointer: '#' },
+    ]);
+  });
+
+  test('class-validator errors (ValidationPipe with an exceptionFactory) give { detail, pointer } per constraint', () => {
+    // The ValidationError objects class-validator makes for a nested DTO with an array of children.
+    const validationErrors = [
+      { property: 'email', value: 'x', constraints: { isEmail: 'email must be an email' }, children: [] },
+      {
+        property: 'items',
+        value: [{ quantity: 0 }],
+        children: [{ property: '0', children: [{ property: 'quantity', value: 0, constraints: { min: 'quantity must not be less than 1', isInt: 'quantity must be an integer number' }, children: [] }] }],
+      },
+    ];
+    const exception = fromNestException(new NestBadRequestException(validationErrors), facts) as BadRequestException;
+    expect(exception.errors).toEqual([
+      { detail: 'email must be an email', pointer: '#/email' },
+      { detail: 'quantity must not be less than 1', pointer: '#/items/0/quantity' },
+      { detail: 'quantity must be an integer number', pointer: '#/items/0/quantity' },
+    ]);
+    expect(toProblemDetails(exception)).toMatchObject({ status: 400, detail: 'Validation failed', errors: exception.errors });
+  });
+
+  test('a message list of anything else gives no errors and no detail', () => {
+    for (const message of [[{ nope: 1 }], ['text', { message: 'mixed' }], [1, 2]]) {
+      const exception = fromNestException(new NestBadRequestException(message), facts) as BadRequestException;
+      expect(exception).toBeInstanceOf(BadRequestException);
+      expect(exception.errors).toBeUndefined();
+      expect(exception.detail).toBeUndefined();
+    }
+  });
+
   test('validation errors are capped at 100', () => {
     const messages = Array.from({ length: 150 }, (_, i) => `field${i} is invalid`);
     const problem = toProblemDetails(fromNestException(new NestBadRequestException(messages), facts));
     expect(problem['errors']).toHaveLength(100);
+    const issues = Array.from({ length: 150 }, (_, i) => ({ message: 'bad', path: [i] }));
+    expect((fromNestException(new NestBadRequestException(issues), facts) as BadRequestException).errors).toHaveLength(100);
+    const tree = [{ property: 'list', children: Array.from({ length: 150 }, (_, i) => ({ property: String(i), constraints: { a: 'bad', b: 'worse' } })) }];
+    expect((fromNestException(new NestBadRequestException(tree), facts) as BadRequestException).errors).toHaveLength(100);
   });
 
   test('HttpException with a custom 5xx and a cause: class, status, cause, detail hidden', () => {

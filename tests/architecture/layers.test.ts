@@ -12,6 +12,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['status'],
   ['model'],
   ['exceptions'],
+  ['validation'],
+  ['problem-types'],
   ['problem'],
   ['openapi', 'adapters', 'testing', 'messages'],
   ['.'],

@@ -1,3 +1,5 @@
+import { jsonPointer } from '../validation/json-pointer.js';
+
 /** At most this many path segments go into one pointer; a deeper path is cut there. */
 const MAX_SEGMENTS = 32;
 
@@ -12,18 +14,20 @@ const MAX_SEGMENTS = 32;
  * jsonPointerFragment(['tags', 0, 'a/b']); // '#/tags/0/a~1b'
  */
 export function jsonPointerFragment(path: unknown): string {
-  let pointer = '';
+  const tokens: string[] = [];
   try {
-    if (!Array.isArray(path)) return '#';
-    for (const segment of (path as unknown[]).slice(0, MAX_SEGMENTS)) {
-      const key = pathKey(segment);
-      if (key === undefined) break;
-      pointer += '/' + key.replaceAll('~', '~0').replaceAll('/', '~1');
+    if (Array.isArray(path)) {
+      for (const segment of (path as unknown[]).slice(0, MAX_SEGMENTS)) {
+        const key = pathKey(segment);
+        if (key === undefined) break;
+        tokens.push(key);
+      }
     }
   } catch {
     // A path we cannot read (a throwing getter, a proxy …): the part read so far.
   }
-  return '#' + encodeFragment(pointer);
+  // The one JSON Pointer writer (escapes and fragment encoding) is the validation layer's.
+  return jsonPointer(tokens);
 }
 
 /** The first key of a validation path as a string (`['page']` → `'page'`); undefined when there is none. */
@@ -41,9 +45,4 @@ function pathKey(segment: unknown): string | undefined {
   if (typeof key === 'string') return key;
   if (typeof key === 'number' && Number.isFinite(key)) return String(key);
   return undefined;
-}
-
-/** A JSON Pointer in its URI fragment form (RFC 6901 section 6): percent-encode what a fragment cannot hold. */
-function encodeFragment(pointer: string): string {
-  return pointer.toWellFormed().replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/gu, (char) => encodeURIComponent(char));
 }
