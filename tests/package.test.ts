@@ -91,12 +91,12 @@ describe('ESM and CommonJS builds in one process', () => {
       const cjs = require('${join(root, 'dist/cjs/http-errors/index.js')}');
       const cjsCore = require('${join(root, 'dist/cjs/index.js')}');
       console.log(JSON.stringify({
-        cjs: [typeof cjs, cjs.name, cjs.default, Object.getOwnPropertyNames(cjs.NotFound)],
+        cjs: [typeof cjs, cjs.name, 'default' in cjs, Object.getOwnPropertyNames(cjs.NotFound)],
         esm: [typeof createError, createError.name],
         across: [cjs(404) instanceof createError.NotFound, createError(404) instanceof cjsCore.NotFoundException, cjs(404) instanceof esmCore.NotFoundException, createError.isHttpError(cjs(500))],
       }));`;
     expect(JSON.parse(node(['--input-type=module', '-e', script], root))).toEqual({
-      cjs: ['function', 'createError', undefined, ['length', 'name', 'prototype', 'super_']],
+      cjs: ['function', 'createError', false, ['length', 'name', 'prototype', 'super_']],
       esm: ['function', 'createError'],
       across: [true, true, true, true],
     });

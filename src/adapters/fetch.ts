@@ -13,6 +13,12 @@ export type { AdapterOptions } from './adapter-options.js';
 export type ToFetchResponseOptions = AdapterOptions<Request | undefined> & {
   /** The web `Request` being answered (Hono: `c.req.raw`). */
   readonly request?: Request | undefined;
+  /**
+   * The HTTP version the request came over, when a bridge knows it (Hono on @hono/node-server:
+   * `c.env.incoming.httpVersionMajor`). From 2 on, connection-specific headers such as `Upgrade`
+   * are not sent: Node's HTTP/2 server refuses them and the request would hang.
+   */
+  readonly httpVersionMajor?: number | undefined;
 };
 
 const FALLBACK_BODY = '{"type":"about:blank","title":"Internal Server Error","status":500}';
@@ -33,7 +39,7 @@ export function toFetchResponse(error: unknown, options?: ToFetchResponseOptions
   const method = readMethod(request);
   let prepared: ProblemResponse | undefined;
   try {
-    prepared = prepareProblem(error, request, { method, url: readPath(request), headers: readHeaders(request) }, withHonoMapping(options));
+    prepared = prepareProblem(error, request, { method, url: readPath(request), headers: readHeaders(request), httpVersionMajor: options?.httpVersionMajor }, withHonoMapping(options));
   } catch {
     prepared = undefined;
   }

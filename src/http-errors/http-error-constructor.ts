@@ -1,3 +1,4 @@
+import { policyCaptures } from '../exceptions/capture-stack.js';
 import { type HttpException, reasonPhrase } from '../index.js';
 import { HttpError } from './abstract-http-error.js';
 import { HTTP_ERROR_CODES, type HttpErrorCode } from './status-messages.js';
@@ -63,7 +64,8 @@ export function defineHttpErrorConstructor<N extends HttpErrorCode>(code: N, Bas
     shapeLikeHttpErrors(error, text, className);
     // The trace starts at the caller, not in here, as http-errors' captureStackTrace(err, ClientError) does.
     // After the shaping: V8 gives a captured error a slow property dictionary, where deletes cost more.
-    captureStackTrace?.(error, skipFrame);
+    // Only when the policy gave it frames (setCaptureStack): a stackless exception stays stackless.
+    if (policyCaptures(code)) captureStackTrace?.(error, skipFrame);
     return error;
   };
 

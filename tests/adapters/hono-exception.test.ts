@@ -1,5 +1,5 @@
 import { HTTPException } from 'hono/http-exception';
-import { ForbiddenException, NotFoundException, toProblemResponse, UnauthorizedException } from 'typed-http-exceptions';
+import { ForbiddenException, NotFoundException, toProblemResponse, UnauthorizedException, UpgradeRequiredException } from 'typed-http-exceptions';
 import { toFetchResponse } from 'typed-http-exceptions/fetch';
 import { fromHonoException } from '../../src/adapters/hono-exception';
 
@@ -60,5 +60,18 @@ describe("fromHonoException: Hono's HTTPException as our exception", () => {
     const mapped = toFetchResponse(error, { mapError: () => new ForbiddenException('mapped') });
     expect(mapped.status).toBe(403);
     expect(await mapped.json()).toMatchObject({ detail: 'mapped' });
+  });
+});
+
+describe('toFetchResponse over HTTP/2', () => {
+  test('httpVersionMajor 2 drops connection-specific headers; HTTP/1.1 keeps Upgrade on a 426', () => {
+    const error = new UpgradeRequiredException('Use TLS', { upgrade: 'TLS/1.3', headers: { 'keep-alive': 'timeout=5', 'x-kept': 'yes' } });
+    const http1 = toFetchResponse(error);
+    expect(http1.headers.get('upgrade')).toBe('TLS/1.3');
+    const http2 = toFetchResponse(error, { httpVersionMajor: 2 });
+    expect(http2.status).toBe(426);
+    expect(http2.headers.get('upgrade')).toBeNull();
+    expect(http2.headers.get('keep-alive')).toBeNull();
+    expect(http2.headers.get('x-kept')).toBe('yes');
   });
 });

@@ -134,7 +134,8 @@ export async function fetchProblemHttp2(url: string, path: string, options: { me
     }
     return res;
   } finally {
-    client.close();
+    // Not close(): it waits for every stream to be closed by the server, which some servers leave open.
+    client.destroy();
   }
 }
 

@@ -244,3 +244,19 @@ describe('problem details from http-errors style errors', () => {
     expect(real['polluted']).toBe(true);
   });
 });
+
+describe('the stack policy', () => {
+  test("setCaptureStack('server-errors') makes 4xx from createError stackless, 5xx keep their frames", () => {
+    const { setCaptureStack } = jest.requireActual<typeof import('../../src/index')>('../../src/index');
+    const create = jest.requireActual<typeof import('../../src/http-errors/index')>('../../src/http-errors/index').default;
+    setCaptureStack('server-errors');
+    try {
+      expect(new create.NotFound('No user 42').stack).toBe('NotFoundError: No user 42');
+      expect(create(404, 'x').stack).toBe('NotFoundError: x');
+      expect(create(502, 'upstream').stack).toMatch(/^BadGatewayError: upstream\n\s+at /);
+    } finally {
+      setCaptureStack('always');
+    }
+    expect(create(404, 'x').stack).toMatch(/^NotFoundError: x\n\s+at /);
+  });
+});
