@@ -162,7 +162,9 @@ export type Readiness =
 
 /** Spawns `binary args` in `cwd` and resolves once it serves; rejects (and kills it) after `timeoutMs`. */
 export async function startServer(binary: RuntimeBinary, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; ready: Readiness; timeoutMs?: number }): Promise<RunningServer> {
-  const child: ChildProcess = spawn(binary.path, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: the npm bin shims of deno and workerd start the real binary as a child,
+  // and a signal to the shim alone would leave that binary running after the tests.
+  const child: ChildProcess = spawn(binary.path, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -173,10 +175,19 @@ export async function startServer(binary: RuntimeBinary, args: readonly string[]
 
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    const signalGroup = (signal: NodeJS.Signals): void => {
+      try {
+        process.kill(-(child.pid as number), signal);
+      } catch {
+        child.kill(signal);
+      }
+    };
+    signalGroup('SIGTERM');
+    const timer = setTimeout(() => signalGroup('SIGKILL'), 3000);
     await exited;
     clearTimeout(timer);
+    // The shim may exit before the binary it started: make sure the whole group is gone.
+    signalGroup('SIGKILL');
   };
 
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
