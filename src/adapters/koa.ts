@@ -10,6 +10,9 @@ import { destroyQuietly } from './write-problem.js';
 
 export type { AdapterOptions } from './adapter-options.js';
 
+// Headers describing the body the handler meant to send; they would lie about the problem body.
+const REPRESENTATION: ReadonlySet<string> = new Set(REPRESENTATION_HEADERS);
+
 /** Options of `problemDetailsMiddleware`; `onError` receives the Koa context. */
 export type ProblemDetailsMiddlewareOptions = AdapterOptions<Context>;
 
@@ -71,7 +74,8 @@ function prepare(ctx: Context, error: unknown, options: ProblemDetailsMiddleware
 }
 
 function respond(ctx: Context, prepared: ProblemResponse): void {
-  for (const name of REPRESENTATION_HEADERS) ctx.remove(name);
+  // Usually none of them is set: look at the few headers there are instead of removing them all.
+  for (const name of ctx.res.getHeaderNames()) if (REPRESENTATION.has(name)) ctx.remove(name);
   ctx.status = prepared.status;
   for (const [name, value] of Object.entries(prepared.headers)) {
     try {
@@ -82,8 +86,9 @@ function respond(ctx: Context, prepared: ProblemResponse): void {
       // Already filtered; a header Node still refuses is dropped rather than fail the response.
     }
   }
-  // Koa sets Content-Length from the string and leaves the body out for HEAD itself.
+  // Koa sets Content-Length from the string and leaves the body out for HEAD itself. The body
+  // setter picks a type only when none is set, and ours was set above.
   ctx.body = prepared.body;
-  // The body setter only picks a type when none is set; make sure it is exactly ours.
-  ctx.set('content-type', (prepared.headers['content-type'] as string | undefined) ?? PROBLEM_CONTENT_TYPE);
+  const type = (prepared.headers['content-type'] as string | undefined) ?? PROBLEM_CONTENT_TYPE;
+  if (ctx.response.get('content-type') !== type) ctx.set('content-type', type);
 }
