@@ -107,6 +107,8 @@ function asReply(response: unknown): ReplyLike | undefined {
     typeof safeGet(response, 'code') === 'function' &&
     typeof safeGet(response, 'header') === 'function' &&
     typeof safeGet(response, 'removeHeader') === 'function' &&
+    typeof safeGet(response, 'getHeader') === 'function' &&
+    typeof safeGet(response, 'hasHeader') === 'function' &&
     typeof safeGet(response, 'send') === 'function' &&
     asNodeResponse(raw) !== undefined
   ) {

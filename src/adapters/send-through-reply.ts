@@ -12,6 +12,7 @@ export interface ReplyLike {
   header(name: string, value: string | string[]): unknown;
   removeHeader(name: string): unknown;
   getHeader(name: string): unknown;
+  hasHeader(name: string): boolean;
   send(payload: Buffer): unknown;
 }
 
@@ -25,7 +26,8 @@ export interface ReplyLike {
  */
 export function sendThroughReply(reply: ReplyLike, prepared: ProblemResponse): void {
   try {
-    for (const name of REPRESENTATION_HEADERS) reply.removeHeader(name);
+    // Usually none of them is set; deleting absent keys from Fastify's header object costs more than asking.
+    for (const name of REPRESENTATION_HEADERS) if (reply.hasHeader(name)) reply.removeHeader(name);
     reply.code(prepared.status);
     for (const [name, value] of Object.entries(prepared.headers)) {
       try {
