@@ -124,72 +124,6 @@ describe('typed-http-exceptions/h3 problemDetailsOnError', () => {
     expect(version.split('.')[0]).toBe('2');
   });
 
-  test('a thrown NotFoundException is a 404 problem with the request path as instance', async () => {
-    const res = await request(`${base}/sync?token=secret`);
-    expect(res.status).toBe(404);
-    expect(res.headers['content-type']).toBe('application/problem+json');
-    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.text)));
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'No user 42', instance: '/sync' });
-    expectValidProblem(res.json);
-  });
-
-  test('a rejected async handler', async () => {
-    const res = await request(`${base}/async`);
-    expect(res.status).toBe(404);
-    expect(res.json).toMatchObject({ detail: 'No order 7' });
-  });
-
-  test('429 with Retry-After, 401 with WWW-Authenticate, 422 with errors', async () => {
-    const limited = await request(`${base}/rate-limited`);
-    expect(limited.status).toBe(429);
-    expect(limited.headers['retry-after']).toBe('30');
-    expectValidProblem(limited.json);
-    const auth = await request(`${base}/auth`);
-    expect(auth.status).toBe(401);
-    expect(auth.headers['www-authenticate']).toBe('Bearer realm="api"');
-    const invalid = await request(`${base}/invalid`, { method: 'POST', body: '{}' });
-    expect(invalid.status).toBe(422);
-    expect(invalid.json).toEqual({
-      type: 'about:blank',
-      title: 'Unprocessable Content',
-      status: 422,
-      detail: 'The user is not valid',
-      instance: '/invalid',
-      errors: [{ detail: 'must be a positive integer', pointer: '#/age' }],
-    });
-    expectValidProblem(invalid.json);
-  });
-
-  test('an unknown Error is a plain 500: nothing of it reaches the client', async () => {
-    const res = await request(`${base}/unknown`);
-    expect(res.status).toBe(500);
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: '/unknown' });
-    expect(res.text).not.toContain('hunter2');
-  });
-
-  test.each(['/null', '/string', '/object'])('a thrown non-error (%s) is a plain 500, and onError sees the value thrown', async (path) => {
-    const res = await request(`${base}${path}`);
-    expect(res.status).toBe(500);
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: path });
-    expect(res.text).not.toContain('plain object');
-    const expected = path === '/null' ? null : path === '/string' ? 'just a string' : { status: 404, message: 'plain object, not an error' };
-    expect(seen.map((entry) => entry.error)).toEqual([expected]);
-  });
-
-  test('an http-errors error keeps its status and exposed message', async () => {
-    const res = await request(`${base}/http-errors`);
-    expect(res.status).toBe(403);
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'No access to project 9', instance: '/http-errors' });
-  });
-
-  test('a header value with CR/LF is dropped, never sent; the others are', async () => {
-    const res = await request(`${base}/crlf`);
-    expect(res.status).toBe(400);
-    expect(res.headers['x-evil']).toBeUndefined();
-    expect(res.headers['set-cookie']).toBeUndefined();
-    expect(res.headers['x-good']).toBe('fine');
-  });
-
   describe("h3's own HTTPError", () => {
     test('status, message and headers are kept', async () => {
       const res = await request(`${base}/h3-401`);
@@ -292,16 +226,6 @@ describe('typed-http-exceptions/h3 problemDetailsOnError', () => {
     expect(seen[0]?.error).toBeInstanceOf(ForbiddenException);
   });
 
-  test('HEAD gets status, headers and the Content-Length of the body, but no body', async () => {
-    const get = await request(`${base}/rate-limited`);
-    const res = await request(`${base}/rate-limited`, { method: 'HEAD' });
-    expect(res.status).toBe(429);
-    expect(res.headers['content-type']).toBe('application/problem+json');
-    expect(res.headers['retry-after']).toBe('30');
-    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(get.text)));
-    expect(res.text).toBe('');
-  });
-
   test('onError sees the exception the handler threw (not the HTTPError wrapper) and the event', async () => {
     await request(`${base}/unknown?page=2`);
     expect(seen).toHaveLength(1);
@@ -371,65 +295,6 @@ describe('problemDetailsOnError options', () => {
       async (base) => {
         const res = await request(`${base}/x`);
         expect(res.json).toMatchObject({ status: 404, detail: 'Nothing here' });
-      },
-    );
-  });
-
-  test('an onError or mapError that throws is contained: the client still gets a safe 500', async () => {
-    await withApp(
-      {
-        onError: () => {
-          throw new Error('logger down');
-        },
-        mapError: () => {
-          throw new Error('mapper bug');
-        },
-      },
-      () => {
-        throw new NotFoundException('x');
-      },
-      async (base) => {
-        const res = await request(`${base}/x`);
-        expect(res.status).toBe(500);
-        expect(res.json).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: '/x' });
-      },
-    );
-  });
-
-  test('a rejecting async onError does not cause an unhandled rejection', async () => {
-    const unhandled = jest.fn();
-    process.on('unhandledRejection', unhandled);
-    try {
-      await withApp(
-        { onError: async () => Promise.reject(new Error('async logger down')) },
-        () => {
-          throw new NotFoundException();
-        },
-        async (base) => {
-          expect((await request(`${base}/x`)).status).toBe(404);
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        },
-      );
-      expect(unhandled).not.toHaveBeenCalled();
-    } finally {
-      process.off('unhandledRejection', unhandled);
-    }
-  });
-
-  test('the instance, typeBaseUrl and debug options', async () => {
-    await withApp(
-      { instance: '/fixed', debug: true, typeBaseUrl: 'https://example.com/problems/' },
-      () => {
-        throw new HttpException(409, 'taken', { type: 'conflict', cause: new Error('root cause') });
-      },
-      async (base) => {
-        const res = await request(`${base}/x`);
-        const body = res.json as Record<string, unknown>;
-        expect(res.status).toBe(409);
-        expect(body).toMatchObject({ type: 'https://example.com/problems/conflict', status: 409, detail: 'taken', instance: '/fixed' });
-        expect(body['stack']).toEqual(expect.stringContaining('taken'));
-        expect(body['cause']).toEqual([expect.objectContaining({ message: 'root cause' })]);
-        expectValidProblem(body);
       },
     );
   });

@@ -144,71 +144,10 @@ describe('typed-http-exceptions/hapi problemDetailsPlugin', () => {
     expect(server.version.split('.')[0]).toBe('21');
   });
 
-  test('a thrown NotFoundException is a 404 problem with the request path as instance', async () => {
-    const res = await request(`${base}/sync?token=secret`);
-    expect(res.status).toBe(404);
-    expect(res.headers['content-type']).toBe('application/problem+json');
-    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.text)));
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'No user 42', instance: '/sync' });
-    expectValidProblem(res.json);
-  });
-
-  test('a rejected async handler', async () => {
-    const res = await request(`${base}/async`);
-    expect(res.status).toBe(404);
-    expect(res.json).toMatchObject({ detail: 'No order 7' });
-  });
-
-  test('429 with Retry-After, 401 with WWW-Authenticate, 422 with errors', async () => {
-    const limited = await request(`${base}/rate-limited`);
-    expect(limited.status).toBe(429);
-    expect(limited.headers['retry-after']).toBe('30');
-    expectValidProblem(limited.json);
-    const auth = await request(`${base}/auth`);
-    expect(auth.status).toBe(401);
-    expect(auth.headers['www-authenticate']).toBe('Bearer realm="api"');
-    const invalid = await request(`${base}/invalid`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
-    expect(invalid.status).toBe(422);
-    expect(invalid.json).toEqual({
-      type: 'about:blank',
-      title: 'Unprocessable Content',
-      status: 422,
-      detail: 'The user is not valid',
-      instance: '/invalid',
-      errors: [{ detail: 'must be a positive integer', pointer: '#/age' }],
-    });
-  });
-
-  test.each(['/unknown', '/type-error'])('an unknown error (%s) is a plain 500: nothing of it reaches the client', async (path) => {
-    const res = await request(`${base}${path}`);
-    expect(res.status).toBe(500);
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: path });
-    expect(res.text).not.toMatch(/hunter2|secret/);
-  });
-
-  test.each(['/null', '/string', '/object'])('a thrown non-error (%s) is a plain 500, and onError sees the value thrown', async (path) => {
-    const res = await request(`${base}${path}`);
-    expect(res.status).toBe(500);
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: path });
-    expect(res.text).not.toContain('plain object');
-    const expected = path === '/null' ? null : path === '/string' ? 'just a string' : { status: 404, message: 'plain object, not an error' };
-    expect(seen.map((entry) => entry.error)).toEqual([expected]);
-  });
-
   test('an http-errors error keeps its status and exposed message (hapi alone would answer 500)', async () => {
     const res = await request(`${base}/http-errors`);
     expect(res.status).toBe(403);
     expect(res.json).toEqual({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'No access to project 9', instance: '/http-errors' });
-  });
-
-  test('a header value with CR/LF is dropped, never sent; the others are', async () => {
-    for (const path of ['/crlf', '/boom-crlf']) {
-      const res = await request(`${base}${path}`);
-      expect(res.status).toBe(400);
-      expect(res.headers['x-evil']).toBeUndefined();
-      expect(res.headers['set-cookie']).toBeUndefined();
-      expect(res.headers['x-good']).toBe('fine');
-    }
   });
 
   describe('Boom errors', () => {
@@ -324,20 +263,6 @@ describe('typed-http-exceptions/hapi problemDetailsPlugin', () => {
     expect(res.headers['content-type']).toBe('application/problem+json');
   });
 
-  test('HEAD gets status, headers and the Content-Length of the body, but no body', async () => {
-    const get = await request(`${base}/rate-limited`);
-    const res = await request(`${base}/rate-limited`, { method: 'HEAD' });
-    expect(res.status).toBe(429);
-    expect(res.headers['content-type']).toBe('application/problem+json');
-    expect(res.headers['retry-after']).toBe('30');
-    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(get.text)));
-    expect(res.text).toBe('');
-    const unmatched = await request(`${base}/no/such/route`, { method: 'HEAD' });
-    expect(unmatched.status).toBe(404);
-    expect(Number(unmatched.headers['content-length'])).toBeGreaterThan(0);
-    expect(unmatched.text).toBe('');
-  });
-
   test('onError sees the exception as thrown (hapi marks it a Boom in place) and the request', async () => {
     await request(`${base}/sync?page=2`);
     expect(seen).toHaveLength(1);
@@ -414,65 +339,6 @@ describe('problemDetailsPlugin options', () => {
         expect(res.status).toBe(422);
         expect(res.json).toMatchObject({ status: 422, detail: 'age must be positive', instance: '/people' });
         expect((await request(`${base}/x`)).json).toMatchObject({ status: 404, detail: 'Nothing here' });
-      },
-    );
-  });
-
-  test('an onError or mapError that throws is contained: the client still gets a safe 500', async () => {
-    await withServer(
-      {
-        onError: () => {
-          throw new Error('logger down');
-        },
-        mapError: () => {
-          throw new Error('mapper bug');
-        },
-      },
-      () => {
-        throw new NotFoundException('x');
-      },
-      async (base) => {
-        const res = await request(`${base}/x`);
-        expect(res.status).toBe(500);
-        expect(res.json).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: '/x' });
-      },
-    );
-  });
-
-  test('a rejecting async onError does not cause an unhandled rejection', async () => {
-    const unhandled = jest.fn();
-    process.on('unhandledRejection', unhandled);
-    try {
-      await withServer(
-        { onError: async () => Promise.reject(new Error('async logger down')) },
-        () => {
-          throw new NotFoundException();
-        },
-        async (base) => {
-          expect((await request(`${base}/x`)).status).toBe(404);
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        },
-      );
-      expect(unhandled).not.toHaveBeenCalled();
-    } finally {
-      process.off('unhandledRejection', unhandled);
-    }
-  });
-
-  test('the instance, typeBaseUrl and debug options', async () => {
-    await withServer(
-      { instance: '/fixed', debug: true, typeBaseUrl: 'https://example.com/problems/' },
-      () => {
-        throw new HttpException(409, 'taken', { type: 'conflict', cause: new Error('root cause') });
-      },
-      async (base) => {
-        const res = await request(`${base}/x`);
-        const body = res.json as Record<string, unknown>;
-        expect(res.status).toBe(409);
-        expect(body).toMatchObject({ type: 'https://example.com/problems/conflict', status: 409, detail: 'taken', instance: '/fixed' });
-        expect(body['stack']).toEqual(expect.stringContaining('taken'));
-        expect(body['cause']).toEqual([expect.objectContaining({ message: 'root cause' })]);
-        expectValidProblem(body);
       },
     );
   });
