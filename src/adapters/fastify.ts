@@ -41,8 +41,7 @@ export type ProblemDetailsFrameworkErrors<RawServer extends RawServerBase = RawS
 export function problemDetailsErrorHandler<RawServer extends RawServerBase = RawServerDefault>(
   options?: ProblemDetailsErrorHandlerOptions<RawServer>,
 ): ProblemDetailsErrorHandler<RawServer> {
-  const effective = withFastifyMapping(options);
-  return (error, request, reply) => sendProblem(error, request, reply, effective);
+  return (error, request, reply) => sendProblem(error, request, reply, options);
 }
 
 /**
@@ -74,8 +73,7 @@ export function problemDetailsErrorHandler<RawServer extends RawServerBase = Raw
 export function problemDetailsFrameworkErrors<RawServer extends RawServerBase = RawServerDefault>(
   options?: ProblemDetailsErrorHandlerOptions<RawServer>,
 ): ProblemDetailsFrameworkErrors<RawServer> {
-  const effective = withFastifyMapping(options);
-  return (error, request, reply) => sendProblem(error, request, reply, effective);
+  return (error, request, reply) => sendProblem(error, request, reply, options);
 }
 
 /** The shared sending path of both functions above. */
@@ -83,36 +81,26 @@ function sendProblem<RawServer extends RawServerBase>(
   error: unknown,
   request: FastifyRequest<RouteGenericInterface, RawServer>,
   reply: FastifyReply<RouteGenericInterface, RawServer>,
-  options: ProblemDetailsErrorHandlerOptions<RawServer>,
+  options: ProblemDetailsErrorHandlerOptions<RawServer> | undefined,
 ): void {
   if (reply.sent) {
     // Hijacked or already ended: nothing more can be written.
-    notifyOnError(options.onError, error, request);
+    notifyOnError(options?.onError, error, request);
     return;
   }
   if (reply.raw.headersSent) {
     // Started but not finished: Fastify would leave the client waiting, so close it.
-    notifyOnError(options.onError, error, request);
+    notifyOnError(options?.onError, error, request);
     destroyQuietly(reply.raw);
     return;
   }
-  const prepared = prepareProblem(error, request, { method: request.method, url: request.url, httpVersionMajor: request.raw.httpVersionMajor, headers: request.headers, requestId: request.id }, options);
+  const prepared = prepareProblem(error, request, { method: request.method, url: request.url, httpVersionMajor: request.raw.httpVersionMajor, headers: request.headers, requestId: request.id }, options, translateFastifyError);
   sendThroughReply(reply, prepared);
 }
 
-/** The options with the user's `mapError` first, then the Fastify-specific mappings. */
-function withFastifyMapping<RawServer extends RawServerBase>(options: ProblemDetailsErrorHandlerOptions<RawServer> | undefined): ProblemDetailsErrorHandlerOptions<RawServer> {
-  const userMapError = options?.mapError;
-  return {
-    ...options,
-    mapError: (error: unknown): unknown => {
-      if (userMapError !== undefined) {
-        const mapped = userMapError(error);
-        if (mapped !== undefined) return mapped;
-      }
-      return fastifyValidationProblem(error) ?? frameworkProblem(error);
-    },
-  };
+/** Fastify's own errors as exceptions: its schema-validation failures and the errors it raises before routing. */
+function translateFastifyError(error: unknown): unknown {
+  return fastifyValidationProblem(error) ?? frameworkProblem(error);
 }
 
 /**

@@ -39,7 +39,7 @@ export function toFetchResponse(error: unknown, options?: ToFetchResponseOptions
   const method = readMethod(request);
   let prepared: ProblemResponse | undefined;
   try {
-    prepared = prepareProblem(error, request, { method, url: readPath(request), headers: readHeaders(request), httpVersionMajor: options?.httpVersionMajor }, withHonoMapping(options));
+    prepared = prepareProblem(error, request, { method, url: readPath(request), headers: readHeaders(request), httpVersionMajor: options?.httpVersionMajor }, options, fromHonoException);
   } catch {
     prepared = undefined;
   }
@@ -60,19 +60,6 @@ export function toFetchResponse(error: unknown, options?: ToFetchResponseOptions
   } catch {
     return fallback();
   }
-}
-
-/** The user's `mapError` first; then Hono's `HTTPException`, whose `res` headers are kept. */
-function withHonoMapping(options: ToFetchResponseOptions | undefined): ToFetchResponseOptions {
-  const userMapError = options?.mapError;
-  return {
-    ...options,
-    mapError: (error: unknown): unknown => {
-      // A throwing user mapError is contained by the serializer (plain 500).
-      const mapped = userMapError === undefined ? undefined : userMapError(error);
-      return fromHonoException(mapped === undefined ? error : mapped) ?? mapped;
-    },
-  };
 }
 
 function fallback(): Response {

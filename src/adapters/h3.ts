@@ -55,14 +55,13 @@ const REPRESENTATION = new Set(REPRESENTATION_HEADERS);
  * });
  */
 export function problemDetailsOnError(options?: ProblemDetailsOnErrorOptions): ProblemDetailsOnError {
-  const effective = withH3Mapping(options);
   return function problemDetails(error: HTTPError, event: H3Event): Response | undefined {
     try {
       const original = unwrapH3Error(error);
       // An HTTPError with a 1xx-3xx status is not an error to describe: h3 sends it as it is.
       if (original === error && isBelow400(error)) return undefined;
       const method = readMethod(event);
-      const prepared = prepareProblem(original, event, { method, url: readPath(event), httpVersionMajor: readHttpVersion(event), headers: readHeaders(event) }, effective);
+      const prepared = prepareProblem(original, event, { method, url: readPath(event), httpVersionMajor: readHttpVersion(event), headers: readHeaders(event) }, options, h3HttpErrorProblem);
       const headers = new Headers();
       copyErrorHeaders(event, headers);
       for (const [name, value] of Object.entries(prepared.headers)) {
@@ -86,19 +85,6 @@ export function problemDetailsOnError(options?: ProblemDetailsOnErrorOptions): P
     } catch {
       return fallback();
     }
-  };
-}
-
-/** The options with the user's `mapError` first, then the translation of h3's `HTTPError`. */
-function withH3Mapping(options: ProblemDetailsOnErrorOptions | undefined): ProblemDetailsOnErrorOptions {
-  const userMapError = options?.mapError;
-  return {
-    ...options,
-    mapError: (error: unknown): unknown => {
-      // A throwing user mapError is contained by the serializer (plain 500).
-      const mapped = userMapError === undefined ? undefined : userMapError(error);
-      return h3HttpErrorProblem(mapped === undefined ? error : mapped) ?? mapped;
-    },
   };
 }
 

@@ -46,8 +46,7 @@ export const problemDetailsPlugin: Plugin<ProblemDetailsPluginOptions> = {
     if (options !== undefined && (typeof options !== 'object' || options === null)) {
       throw new TypeError('problemDetailsPlugin options must be an object (onError, mapError, instance, typeBaseUrl, debug)');
     }
-    const effective = withHapiMapping(options);
-    server.ext('onPreResponse', (request: Request, h: ResponseToolkit) => respond(request, h, effective));
+    server.ext('onPreResponse', (request: Request, h: ResponseToolkit) => respond(request, h, options));
   },
 };
 
@@ -67,13 +66,13 @@ export const problemDetailsFailAction: Lifecycle.Method = (_request, _h, error) 
   throw error ?? new BadRequestException('Validation failed');
 };
 
-function respond(request: Request, h: ResponseToolkit, options: ProblemDetailsPluginOptions): Lifecycle.ReturnValue {
+function respond(request: Request, h: ResponseToolkit, options: ProblemDetailsPluginOptions | undefined): Lifecycle.ReturnValue {
   const response: unknown = request.response;
   if (!isBoom(response)) return h.continue;
   try {
     const method = typeof request.method === 'string' ? request.method.toUpperCase() : undefined;
     const raw = request.raw.req;
-    const prepared = prepareProblem(unwrapBoom(response), request, { method, url: raw.url ?? request.path, httpVersionMajor: raw.httpVersionMajor, headers: request.headers, requestId: request.info?.id }, options);
+    const prepared = prepareProblem(unwrapBoom(response), request, { method, url: raw.url ?? request.path, httpVersionMajor: raw.httpVersionMajor, headers: request.headers, requestId: request.info?.id }, options, boomProblem);
     // hapi computes Content-Length and leaves the body out for HEAD itself.
     const reply = h.response(prepared.body).code(prepared.status);
     for (const [name, value] of Object.entries(prepared.headers)) setHeader(reply, name, value);
@@ -95,15 +94,3 @@ function setHeader(reply: ResponseObject, name: string, value: string | string[]
   }
 }
 
-/** The options with the user's `mapError` first, then the translation of Boom errors. */
-function withHapiMapping(options: ProblemDetailsPluginOptions | undefined): ProblemDetailsPluginOptions {
-  const userMapError = options?.mapError;
-  return {
-    ...options,
-    mapError: (error: unknown): unknown => {
-      // A throwing user mapError is contained by the serializer (plain 500).
-      const mapped = userMapError === undefined ? undefined : userMapError(error);
-      return boomProblem(mapped === undefined ? error : mapped) ?? mapped;
-    },
-  };
-}

@@ -76,7 +76,7 @@ export class ProblemDetailsFilter<Request = unknown> implements ExceptionFilter<
     const facts = requestFacts(request);
     let prepared: ProblemResponse | undefined;
     try {
-      prepared = prepareProblem(exception, request, facts, withNestMapping(options, facts));
+      prepared = prepareProblem(exception, request, facts, options, fromNestException);
     } catch {
       prepared = undefined;
     }
@@ -84,19 +84,6 @@ export class ProblemDetailsFilter<Request = unknown> implements ExceptionFilter<
     else if (reply !== undefined) sendThroughReply(reply, prepared);
     else writeProblem(target, prepared, facts.method);
   }
-}
-
-/** The user's `mapError` first; when it declines (or after it), Nest's HttpException family. */
-function withNestMapping<Request>(options: ProblemDetailsFilterOptions<Request> | undefined, facts: RequestFacts): ProblemDetailsFilterOptions<Request> {
-  const userMapError = options?.mapError;
-  return {
-    ...options,
-    mapError: (error: unknown): unknown => {
-      // A throwing user mapError is contained by the serializer (plain 500).
-      const mapped = userMapError === undefined ? undefined : userMapError(error);
-      return fromNestException(mapped === undefined ? error : mapped, facts) ?? mapped;
-    },
-  };
 }
 
 /** A Fastify reply (Nest's Fastify platform), recognised by shape. */

@@ -1,7 +1,7 @@
 import { CONNECTION_SPECIFIC_HEADERS } from '../headers/header-policy.js';
 import type { ProblemDetailsOptions, ProblemResponse } from '../model/problem-details.js';
 import { traceIdFrom } from '../negotiation/trace-id.js';
-import { toProblemResponse } from '../problem/to-problem-response.js';
+import { serializeProblem } from '../problem/to-problem-response.js';
 import type { AdapterOptions } from './adapter-options.js';
 
 /** What an adapter knows about the request that failed. */
@@ -20,11 +20,19 @@ export interface RequestFacts {
 }
 
 /**
+ * An adapter's translation of its framework's own errors (Nest's HttpException, Boom, h3's
+ * HTTPError …) into exceptions; `undefined` for any other value. It runs after the user's
+ * `mapError`, on its result, inside the serializer (a throw there is a plain 500).
+ */
+export type ErrorTranslator = (error: unknown, facts: RequestFacts) => unknown;
+
+/**
  * Runs the shared adapter steps: call `onError` (contained), default `instance` to the
- * request path (the query string is left out: it may hold secrets), serialise, and drop
+ * request path (the query string is left out: it may hold secrets), serialise (with the adapter's
+ * `translate`, if it has one), and drop
  * connection-specific headers on HTTP/2+. The writer leaves the body out for HEAD.
  */
-export function prepareProblem<Request>(error: unknown, request: Request, facts: RequestFacts, options: AdapterOptions<Request> | undefined): ProblemResponse {
+export function prepareProblem<Request>(error: unknown, request: Request, facts: RequestFacts, options: AdapterOptions<Request> | undefined, translate?: ErrorTranslator): ProblemResponse {
   notifyOnError(options?.onError, error, request);
   const instance = options?.instance ?? requestPath(facts.url);
   // A literal of one fixed shape rather than `{ ...options, instance }`: the spread cost about a
@@ -40,7 +48,7 @@ export function prepareProblem<Request>(error: unknown, request: Request, facts:
     defaultLocale: options?.defaultLocale,
     traceId: options?.traceId === undefined || options.traceId === false ? undefined : traceIdOf(options.traceId, request, facts),
   };
-  const response = toProblemResponse(error, problemOptions);
+  const response = serializeProblem(error, problemOptions, translate === undefined ? undefined : (value) => translate(value, facts));
   const headers = response.headers;
   if (facts.httpVersionMajor !== undefined && facts.httpVersionMajor >= 2) {
     for (const name of Object.keys(headers)) if (CONNECTION_SPECIFIC_HEADERS.has(name)) delete headers[name];

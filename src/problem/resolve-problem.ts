@@ -10,6 +10,12 @@ import type { ProblemDetailsOptions, ProblemResponse } from '../model/problem-de
 import { appendVary, filterHeaders, isSendableValue } from '../headers/header-policy.js';
 import { localizeProblem } from './localize-problem.js';
 
+/**
+ * An adapter's translation of its framework's own errors into exceptions (`undefined`: not
+ * one of them). Runs after the user's `mapError`, on its result.
+ */
+export type FrameworkTranslator = (value: unknown) => unknown;
+
 /** The first stage of the response: the problem and its headers, before the body is serialised. */
 type ResolvedProblem = Pick<ProblemResponse, 'problem' | 'headers'>;
 
@@ -22,9 +28,9 @@ const objectToString = Object.prototype.toString;
  *   that status and their `headers`, the message only when `expose` allows it;
  * - anything else: 500 Internal Server Error with no detail.
  */
-export function resolveProblem(value: unknown, options?: ProblemDetailsOptions): ResolvedProblem {
+export function resolveProblem(value: unknown, options?: ProblemDetailsOptions, translate?: FrameworkTranslator): ResolvedProblem {
   try {
-    const resolved = resolve(value, options);
+    const resolved = resolve(value, options, translate);
     if (options !== undefined && (options.messages !== undefined || options.traceId !== undefined)) correlate(resolved, options);
     return bounded(resolved, options?.debug === true);
   } catch {
@@ -33,7 +39,7 @@ export function resolveProblem(value: unknown, options?: ProblemDetailsOptions):
   }
 }
 
-function resolve(value: unknown, options: ProblemDetailsOptions | undefined): ResolvedProblem {
+function resolve(value: unknown, options: ProblemDetailsOptions | undefined, translate: FrameworkTranslator | undefined): ResolvedProblem {
   let subject = value;
   const mapError = options?.mapError;
   if (mapError !== undefined) {
@@ -42,6 +48,16 @@ function resolve(value: unknown, options: ProblemDetailsOptions | undefined): Re
       // An async mapper answers too late to use, and its rejection must not go unhandled.
       if (isThenable(mapped)) return unknownError(value, options);
       if (mapped !== undefined) subject = mapped;
+    } catch {
+      return unknownError(value, options);
+    }
+  }
+  // Then the adapter's translation of its framework's own errors (Nest's HttpException, Boom …),
+  // applied to what the user's mapError gave.
+  if (translate !== undefined) {
+    try {
+      const translated = translate(subject);
+      if (translated !== undefined) subject = translated;
     } catch {
       return unknownError(value, options);
     }

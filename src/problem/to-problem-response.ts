@@ -2,7 +2,7 @@ import { appendVary } from '../headers/header-policy.js';
 import type { ProblemDetailsOptions, ProblemResponse } from '../model/problem-details.js';
 import { chooseMediaType, type ProblemMediaType } from '../negotiation/media-type.js';
 import { problemToXml } from '../negotiation/problem-xml.js';
-import { resolveProblem } from './resolve-problem.js';
+import { resolveProblem, type FrameworkTranslator } from './resolve-problem.js';
 
 /** Media type of an RFC 9457 JSON problem body. */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -23,7 +23,12 @@ export const PROBLEM_XML_CONTENT_TYPE = 'application/problem+xml';
  * res.writeHead(status, headers).end(body);
  */
 export function toProblemResponse(value: unknown, options?: ProblemDetailsOptions): ProblemResponse {
-  const { problem, headers } = resolveProblem(value, options);
+  return serializeProblem(value, options, undefined);
+}
+
+/** `toProblemResponse` with an adapter's framework translator (the adapters' entry into the serializer). */
+export function serializeProblem(value: unknown, options: ProblemDetailsOptions | undefined, translate: FrameworkTranslator | undefined): ProblemResponse {
+  const { problem, headers } = resolveProblem(value, options, translate);
   const accept = options?.accept;
   if (accept === undefined) {
     headers['content-type'] = PROBLEM_CONTENT_TYPE;
