@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { BadRequestException, HttpException, NotFoundException } from '../../src/index.js';
 import { toFetchResponse, type ToFetchResponseOptions } from '../../src/adapters/fetch.js';
 import { createApp as createExampleApp, createNodeServer as createExampleServer } from '../../examples/hono.js';
+import { exampleAppCases } from '../helpers/example-app-cases.js';
 import { close, listen, request } from '../helpers/http-client.js';
 import { expectValidProblem } from '../helpers/problem-schema.js';
 
@@ -161,72 +162,29 @@ describe('toFetchResponse in Hono: mapError', () => {
 });
 
 describe('examples/hono.ts', () => {
-  let server: Server;
-  let base: string;
-  let consoleError: jest.SpyInstance;
-
-  beforeAll(async () => {
-    consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    server = createExampleServer();
-    base = await listen(server);
-  });
-  afterAll(async () => {
-    consoleError.mockRestore();
-    await close(server);
-  });
-
-  test('404 with detail', async () => {
-    const res = await request(`${base}/users/42`);
-    expect(res.status).toBe(404);
-    expect(res.headers['content-type']).toBe('application/problem+json');
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'No user 42', instance: '/users/42' });
-    expectValidProblem(res.json);
-  });
-
-  test('429 with Retry-After', async () => {
-    const res = await request(`${base}/search?q=x`);
-    expect(res.status).toBe(429);
-    expect(res.headers['retry-after']).toBe('30');
-    expectValidProblem(res.json);
-  });
-
-  test('422 with errors', async () => {
-    const res = await request(`${base}/users`, { method: 'POST', body: '{"age":-1}', headers: { 'content-type': 'application/json' } });
-    expect(res.status).toBe(422);
-    expect(res.json).toEqual({
-      type: 'about:blank',
-      title: 'Unprocessable Content',
-      status: 422,
-      detail: 'The user is not valid',
-      instance: '/users',
-      errors: [{ detail: 'must be a positive integer', pointer: '#/age' }],
-    });
-    expectValidProblem(res.json);
-  });
-
-  test('an unexpected Error is a plain 500, logged by onError', async () => {
-    consoleError.mockClear();
-    const res = await request(`${base}/boom`);
-    expect(res.status).toBe(500);
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: '/boom' });
-    expect(res.text).not.toContain('hunter2');
-    expect(consoleError).toHaveBeenCalledWith(`GET ${base}/boom`, expect.objectContaining({ message: 'database password is hunter2' }));
-  });
-
-  test('an unknown path is a 404 problem; HEAD has no body', async () => {
-    const res = await request(`${base}/nowhere`);
-    expect(res.status).toBe(404);
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'No route for /nowhere', instance: '/nowhere' });
-    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.text)));
-    const head = await request(`${base}/nowhere`, { method: 'HEAD' });
-    expect(head.status).toBe(404);
-    expect(head.headers['content-length']).toBe(String(Buffer.byteLength(res.text)));
-    expect(head.text).toBe('');
+  const example = exampleAppCases({
+    start: async () => {
+      const server = createExampleServer();
+      return { base: await listen(server), close: () => close(server) };
+    },
+    boomLog: (base) => `GET ${base}/boom`,
+    unknownPathDetail: 'No route for /nowhere',
   });
 
   test('the app alone answers through fetch, without any server', async () => {
     const response = await createExampleApp().request('/users/7');
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ detail: 'No user 7', instance: '/users/7' });
+  });
+
+  test('HEAD of an unknown path: the Content-Length of the GET, no body', async () => {
+    const res = await request(`${example.base()}/nowhere`);
+    expect(res.status).toBe(404);
+    expect(res.json).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'No route for /nowhere', instance: '/nowhere' });
+    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.text)));
+    const head = await request(`${example.base()}/nowhere`, { method: 'HEAD' });
+    expect(head.status).toBe(404);
+    expect(head.headers['content-length']).toBe(String(Buffer.byteLength(res.text)));
+    expect(head.text).toBe('');
   });
 });

@@ -18,6 +18,7 @@ import { h3HttpErrorProblem, isH3HttpError, unwrapH3Error } from '../../src/adap
 import { foreignExtensions, foreignHeaders } from '../../src/adapters/foreign-error-parts.js';
 import { jsonPointerFragment } from '../../src/adapters/validation-path.js';
 import { createApp as createExampleApp, createNodeServer as createExampleServer } from '../../examples/h3.js';
+import { exampleAppCases } from '../helpers/example-app-cases.js';
 import { close, listen, request } from '../helpers/http-client.js';
 import { expectValidProblem } from '../helpers/problem-schema.js';
 
@@ -452,68 +453,19 @@ describe('h3-errors: the translation of HTTPError, without a server', () => {
 });
 
 describe('examples/h3.ts', () => {
-  let server: Server;
-  let base: string;
-  let consoleError: jest.SpyInstance;
-
-  beforeAll(async () => {
-    consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    server = createExampleServer(createExampleApp());
-    base = await listen(server);
-  });
-  afterAll(async () => {
-    consoleError.mockRestore();
-    await close(server);
-  });
-
-  test('404 with detail', async () => {
-    const res = await request(`${base}/users/42`);
-    expect(res.status).toBe(404);
-    expect(res.headers['content-type']).toBe('application/problem+json');
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'No user 42', instance: '/users/42' });
-    expectValidProblem(res.json);
+  const example = exampleAppCases({
+    start: async () => {
+      const server = createExampleServer(createExampleApp());
+      return { base: await listen(server), close: () => close(server) };
+    },
+    boomLog: () => 'GET /boom',
+    boomLogCalls: 1,
   });
 
   test("h3's HTTPError: 401 with WWW-Authenticate", async () => {
-    const res = await request(`${base}/admin`);
+    const res = await request(`${example.base()}/admin`);
     expect(res.status).toBe(401);
     expect(res.headers['www-authenticate']).toBe('Bearer realm="admin"');
     expect(res.json).toEqual({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'Log in first', instance: '/admin' });
-  });
-
-  test('429 with Retry-After', async () => {
-    const res = await request(`${base}/search?q=x`);
-    expect(res.status).toBe(429);
-    expect(res.headers['retry-after']).toBe('30');
-    expectValidProblem(res.json);
-  });
-
-  test('422 with errors', async () => {
-    const res = await request(`${base}/users`, { method: 'POST', body: '{"age":-1}' });
-    expect(res.status).toBe(422);
-    expect(res.json).toEqual({
-      type: 'about:blank',
-      title: 'Unprocessable Content',
-      status: 422,
-      detail: 'The user is not valid',
-      instance: '/users',
-      errors: [{ detail: 'must be a positive integer', pointer: '#/age' }],
-    });
-  });
-
-  test('an unexpected Error is a plain 500, logged by onError (once: h3 itself is silent)', async () => {
-    consoleError.mockClear();
-    const res = await request(`${base}/boom`);
-    expect(res.status).toBe(500);
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: '/boom' });
-    expect(res.text).not.toContain('hunter2');
-    expect(consoleError).toHaveBeenCalledTimes(1);
-    expect(consoleError).toHaveBeenCalledWith('GET /boom', expect.objectContaining({ message: 'database password is hunter2' }));
-  });
-
-  test('an unknown path is a 404 problem', async () => {
-    const res = await request(`${base}/nowhere`);
-    expect(res.status).toBe(404);
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, instance: '/nowhere' });
   });
 });

@@ -4,6 +4,7 @@ import createError from 'http-errors';
 import { HttpException, NotFoundException, TooManyRequestsException, UnauthorizedException, UnprocessableEntityException } from '../../src/index.js';
 import { problemDetailsFailAction, problemDetailsPlugin, type ProblemDetailsPluginOptions } from '../../src/adapters/hapi.js';
 import { createServer as createExampleServer } from '../../examples/hapi.js';
+import { exampleAppCases } from '../helpers/example-app-cases.js';
 import { request } from '../helpers/http-client.js';
 import { expectValidProblem } from '../helpers/problem-schema.js';
 
@@ -424,68 +425,19 @@ describe('without the plugin: hapi 21 on its own', () => {
 });
 
 describe('examples/hapi.ts', () => {
-  let server: Hapi.Server;
-  let base: string;
-  let consoleError: jest.SpyInstance;
-
-  beforeAll(async () => {
-    consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    server = await createExampleServer();
-    await server.start();
-    base = server.info.uri;
-  });
-  afterAll(async () => {
-    consoleError.mockRestore();
-    await server.stop();
-  });
-
-  test('404 with detail', async () => {
-    const res = await request(`${base}/users/42`);
-    expect(res.status).toBe(404);
-    expect(res.headers['content-type']).toBe('application/problem+json');
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'No user 42', instance: '/users/42' });
-    expectValidProblem(res.json);
+  const example = exampleAppCases({
+    start: async () => {
+      const server = await createExampleServer();
+      await server.start();
+      return { base: server.info.uri, close: () => server.stop() };
+    },
+    boomLog: () => 'GET /boom',
   });
 
   test('a Boom error: 401 with WWW-Authenticate', async () => {
-    const res = await request(`${base}/admin`);
+    const res = await request(`${example.base()}/admin`);
     expect(res.status).toBe(401);
     expect(res.headers['www-authenticate']).toBe('Bearer realm="admin", error="Log in first"');
     expect(res.json).toMatchObject({ title: 'Unauthorized', status: 401, detail: 'Log in first', instance: '/admin' });
-  });
-
-  test('429 with Retry-After', async () => {
-    const res = await request(`${base}/search?q=x`);
-    expect(res.status).toBe(429);
-    expect(res.headers['retry-after']).toBe('30');
-    expectValidProblem(res.json);
-  });
-
-  test('422 with errors', async () => {
-    const res = await request(`${base}/users`, { method: 'POST', body: '{"age":-1}', headers: { 'content-type': 'application/json' } });
-    expect(res.status).toBe(422);
-    expect(res.json).toEqual({
-      type: 'about:blank',
-      title: 'Unprocessable Content',
-      status: 422,
-      detail: 'The user is not valid',
-      instance: '/users',
-      errors: [{ detail: 'must be a positive integer', pointer: '#/age' }],
-    });
-  });
-
-  test('an unexpected Error is a plain 500, logged by onError', async () => {
-    consoleError.mockClear();
-    const res = await request(`${base}/boom`);
-    expect(res.status).toBe(500);
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: '/boom' });
-    expect(res.text).not.toContain('hunter2');
-    expect(consoleError).toHaveBeenCalledWith('GET /boom', expect.objectContaining({ message: 'database password is hunter2' }));
-  });
-
-  test('an unknown path is a 404 problem', async () => {
-    const res = await request(`${base}/nowhere`);
-    expect(res.status).toBe(404);
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, instance: '/nowhere' });
   });
 });

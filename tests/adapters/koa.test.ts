@@ -4,6 +4,7 @@ import type { Context, Middleware } from 'koa';
 import { BadRequestException, NotFoundException, TooManyRequestsException, UnauthorizedException } from '../../src/index.js';
 import { problemDetailsMiddleware, type ProblemDetailsMiddlewareOptions } from '../../src/adapters/koa.js';
 import { createApp as createExampleApp } from '../../examples/koa.js';
+import { exampleAppCases } from '../helpers/example-app-cases.js';
 import { close, listen, request } from '../helpers/http-client.js';
 import { expectValidProblem } from '../helpers/problem-schema.js';
 
@@ -229,61 +230,12 @@ describe.each(koaVersions)('typed-http-exceptions/koa problemDetailsMiddleware o
 });
 
 describe('examples/koa.ts', () => {
-  let server: Server;
-  let base: string;
-  let consoleError: jest.SpyInstance;
-
-  beforeAll(async () => {
-    consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    server = createServer(createExampleApp().callback());
-    base = await listen(server);
-  });
-  afterAll(async () => {
-    consoleError.mockRestore();
-    await close(server);
+  exampleAppCases({
+    start: async () => {
+      const server = createServer(createExampleApp().callback());
+      return { base: await listen(server), close: () => close(server) };
+    },
+    boomLog: () => 'GET /boom',
   });
 
-  test('404 with detail', async () => {
-    const res = await request(`${base}/users/42`);
-    expect(res.status).toBe(404);
-    expect(res.headers['content-type']).toBe('application/problem+json');
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'No user 42', instance: '/users/42' });
-    expectValidProblem(res.json);
-  });
-
-  test('429 with Retry-After', async () => {
-    const res = await request(`${base}/search?q=x`);
-    expect(res.status).toBe(429);
-    expect(res.headers['retry-after']).toBe('30');
-    expectValidProblem(res.json);
-  });
-
-  test('422 with errors', async () => {
-    const res = await request(`${base}/users`, { method: 'POST', body: '{"age":-1}' });
-    expect(res.status).toBe(422);
-    expect(res.json).toEqual({
-      type: 'about:blank',
-      title: 'Unprocessable Content',
-      status: 422,
-      detail: 'The user is not valid',
-      instance: '/users',
-      errors: [{ detail: 'must be a positive integer', pointer: '#/age' }],
-    });
-    expectValidProblem(res.json);
-  });
-
-  test('an unexpected Error is a plain 500, logged by onError', async () => {
-    consoleError.mockClear();
-    const res = await request(`${base}/boom`);
-    expect(res.status).toBe(500);
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: '/boom' });
-    expect(res.text).not.toContain('hunter2');
-    expect(consoleError).toHaveBeenCalledWith('GET /boom', expect.objectContaining({ message: 'database password is hunter2' }));
-  });
-
-  test('an unknown path is a 404 problem', async () => {
-    const res = await request(`${base}/nowhere`);
-    expect(res.status).toBe(404);
-    expect(res.json).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, instance: '/nowhere' });
-  });
 });
