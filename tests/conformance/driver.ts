@@ -77,6 +77,8 @@ export interface DriverCapabilities {
    * only sees that failure and answers a bare 500.
    */
   readonly unreadableErrorHeaders?: 'problem' | 'framework-500';
+  /** The framework gives every request an id of its own (Fastify's `request.id`, hapi's `request.info.id`), the `traceId` when no header has one. */
+  readonly frameworkRequestId?: boolean;
 }
 
 /** One target of the conformance suite: a framework (and version) with our adapter for it. */

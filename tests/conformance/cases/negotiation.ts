@@ -53,8 +53,10 @@ export const negotiation: CaseGroup = {
   ],
   register(suite) {
     let localized: StartedServer;
+    let fixed: StartedServer;
     beforeAll(async () => {
       localized = await suite.start({ options: { messages: { de, fr }, defaultLocale: 'fr', traceId: true } });
+      fixed = await suite.start({ options: { negotiate: false, traceId: () => 'from-a-function' } });
     });
 
     test('no Accept: problem+json, and no Vary: Accept', async () => {
@@ -92,11 +94,12 @@ export const negotiation: CaseGroup = {
       expect(head.text).toBe('');
     });
 
-    test('a Vary set before the error (CORS: Origin) is kept beside Accept', async () => {
-      if (!suite.driver.capabilities.presetHeaders) return;
-      const res = await request(`${suite.main.url}/negotiation/cors`, { headers: { accept: 'application/json' } });
-      expect(varyOf(res.headers)).toEqual(expect.arrayContaining(['origin', 'accept']));
-    });
+    if (suite.driver.capabilities.presetHeaders) {
+      test('a Vary set before the error (CORS: Origin) is kept beside Accept', async () => {
+        const res = await request(`${suite.main.url}/negotiation/cors`, { headers: { accept: 'application/json' } });
+        expect(varyOf(res.headers)).toEqual(expect.arrayContaining(['origin', 'accept']));
+      });
+    }
 
     test('Accept-Language picks the language of messages; Content-Language and Vary say so', async () => {
       const german = await request(`${localized.url}/negotiation/not-found`, { headers: { 'accept-language': 'de-AT, en;q=0.5' } });
@@ -123,6 +126,24 @@ export const negotiation: CaseGroup = {
       const bad = await request(`${localized.url}/negotiation/not-found`, { headers: { 'x-request-id': 'a'.repeat(500) } });
       // Too long to be an id: the framework's own request id, if it has one, or nothing.
       expect((bad.json as Record<string, unknown>)['traceId']).not.toBe('a'.repeat(500));
+    });
+
+    test(`no header with an id: ${suite.driver.capabilities.frameworkRequestId === true ? "the framework's own request id" : 'no traceId'}`, async () => {
+      const res = await request(`${localized.url}/negotiation/not-found`);
+      const traceId = (res.json as Record<string, unknown>)['traceId'];
+      if (suite.driver.capabilities.frameworkRequestId === true) {
+        expect(typeof traceId).toBe('string');
+        expect(traceId).not.toBe('');
+      } else {
+        expect(traceId).toBeUndefined();
+      }
+    });
+
+    test('negotiate: false always sends problem+json without Vary: Accept; a traceId function gives the id', async () => {
+      const res = await request(`${fixed.url}/negotiation/not-found`, { headers: { accept: 'application/xml', traceparent: TRACEPARENT } });
+      expect(res.headers['content-type']).toBe(PROBLEM_JSON);
+      expect(varyOf(res.headers)).not.toContain('accept');
+      expect(res.json).toMatchObject({ status: 404, detail: 'No user 42', traceId: 'from-a-function' });
     });
 
     test('hostile Accept and Accept-Language values (10 KB, hundreds of ranges) still get a valid problem', async () => {

@@ -15,6 +15,7 @@ export const fastifyDriver: ConformanceDriver = {
     startedResponse: true,
     http2: true,
     http2Head: true,
+    frameworkRequestId: true,
   },
   async start({ routes, options, http2 = false }) {
     // One type for both servers: the routes below use only what HTTP/1 and HTTP/2 replies share.

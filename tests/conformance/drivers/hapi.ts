@@ -18,6 +18,7 @@ export const hapiDriver: ConformanceDriver = {
     startedResponse: false,
     http2: false,
     http2Head: false,
+    frameworkRequestId: true,
   },
   async start({ routes, options }) {
     const server = Hapi.server({ port: 0, host: '127.0.0.1' });

@@ -30,6 +30,7 @@ export function nestDriver(platform: Platform): ConformanceDriver {
       startedResponse: true,
       http2: platform === 'fastify',
       http2Head: platform === 'fastify',
+      frameworkRequestId: platform === 'fastify',
     },
     async start({ routes, options, http2 = false }) {
       const module = nestModule(routes, platform);
