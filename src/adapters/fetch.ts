@@ -1,6 +1,7 @@
 import { PROBLEM_CONTENT_TYPE } from '../problem/to-problem-response.js';
 import type { AdapterOptions } from './adapter-options.js';
 import type { ProblemResponse } from '../model/problem-details.js';
+import { safeGet } from '../util/safe-get.js';
 import { fromHonoException } from './hono-exception.js';
 import { prepareProblem } from './prepare-problem.js';
 
@@ -36,10 +37,11 @@ const FALLBACK_BODY = '{"type":"about:blank","title":"Internal Server Error","st
  */
 export function toFetchResponse(error: unknown, options?: ToFetchResponseOptions): Response {
   const request = options?.request;
-  const method = readMethod(request);
+  const rawMethod = safeGet(request, 'method');
+  const method = typeof rawMethod === 'string' ? rawMethod : undefined;
   let prepared: ProblemResponse | undefined;
   try {
-    prepared = prepareProblem(error, request, { method, url: readPath(request), headers: readHeaders(request), httpVersionMajor: options?.httpVersionMajor }, options, fromHonoException);
+    prepared = prepareProblem(error, request, { method, url: readPath(request), headers: safeGet(request, 'headers'), httpVersionMajor: options?.httpVersionMajor }, options, fromHonoException);
   } catch {
     prepared = undefined;
   }
@@ -64,23 +66,6 @@ export function toFetchResponse(error: unknown, options?: ToFetchResponseOptions
 
 function fallback(): Response {
   return new Response(FALLBACK_BODY, { status: 500, headers: { 'content-type': PROBLEM_CONTENT_TYPE } });
-}
-
-function readMethod(request: Request | undefined): string | undefined {
-  try {
-    const method: unknown = request?.method;
-    return typeof method === 'string' ? method : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function readHeaders(request: Request | undefined): unknown {
-  try {
-    return request?.headers;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The request's path (no query), or undefined when there is no usable URL. */

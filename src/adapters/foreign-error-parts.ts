@@ -1,13 +1,12 @@
-// The parts of a framework's error (h3's HTTPError, Boom) that an HttpException takes, read defensively.
+// The parts of a framework's error (h3's HTTPError, Boom, Hono's HTTPException) that an
+// HttpException takes, read defensively and within the budgets the header policy and the
+// problem model own.
+import { HEADER_LIMITS } from '../headers/header-policy.js';
+import { LIMITS } from '../model/limits.js';
+import { STANDARD_MEMBERS } from '../model/standard-members.js';
 
-/** At most this many headers are read from a framework's error; the header policy bounds what is sent. */
-const MAX_HEADERS = 100;
-
-/** At most this many extension members are read; the serializer bounds what is sent. */
-const MAX_MEMBERS = 256;
-
-// The five standard members: an exception refuses them as extensions (they have options of their own).
-const STANDARD = new Set(['type', 'title', 'status', 'detail', 'instance']);
+const MAX_HEADERS = HEADER_LIMITS.visited;
+const MAX_MEMBERS = LIMITS.extensionMembers;
 
 /**
  * The headers a framework's error carries (a web `Headers`, as h3's `HTTPError` has, or a
@@ -66,7 +65,7 @@ export function foreignExtensions(source: unknown, skip?: ReadonlySet<string>): 
   try {
     for (const name in source) {
       if (++count > MAX_MEMBERS) break;
-      if (!Object.hasOwn(source, name) || name === '__proto__' || STANDARD.has(name) || skip?.has(name) === true) continue;
+      if (!Object.hasOwn(source, name) || name === '__proto__' || STANDARD_MEMBERS.has(name) || skip?.has(name) === true) continue;
       const value: unknown = (source as Record<string, unknown>)[name];
       if (value === undefined) continue;
       members[name] = value;

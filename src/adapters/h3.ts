@@ -1,6 +1,7 @@
 import type { H3Event, HTTPError } from 'h3';
 import { PROBLEM_CONTENT_TYPE } from '../problem/to-problem-response.js';
 import { reasonPhrase } from '../status/reason-phrase.js';
+import { safeGet } from '../util/safe-get.js';
 import { mergeVary, REPRESENTATION_HEADERS } from '../headers/header-policy.js';
 import type { AdapterOptions } from './adapter-options.js';
 import { h3HttpErrorProblem, unwrapH3Error } from './h3-errors.js';
@@ -60,8 +61,9 @@ export function problemDetailsOnError(options?: ProblemDetailsOnErrorOptions): P
       const original = unwrapH3Error(error);
       // An HTTPError with a 1xx-3xx status is not an error to describe: h3 sends it as it is.
       if (original === error && isBelow400(error)) return undefined;
-      const method = readMethod(event);
-      const prepared = prepareProblem(original, event, { method, url: readPath(event), httpVersionMajor: readHttpVersion(event), headers: readHeaders(event) }, options, h3HttpErrorProblem);
+      const rawMethod = safeGet(safeGet(event, 'req'), 'method');
+      const method = typeof rawMethod === 'string' ? rawMethod : undefined;
+      const prepared = prepareProblem(original, event, { method, url: readPath(event), httpVersionMajor: readHttpVersion(event), headers: safeGet(safeGet(event, 'req'), 'headers') }, options, h3HttpErrorProblem);
       const headers = new Headers();
       copyErrorHeaders(event, headers);
       for (const [name, value] of Object.entries(prepared.headers)) {
@@ -113,24 +115,7 @@ function fallback(): Response {
   return new Response(FALLBACK_BODY, { status: 500, headers: { 'content-type': PROBLEM_CONTENT_TYPE } });
 }
 
-function readMethod(event: H3Event): string | undefined {
-  try {
-    const method: unknown = event.req.method;
-    return typeof method === 'string' ? method : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The path h3 routed on (`event.url.pathname`, without the query string). */
-function readHeaders(event: H3Event): unknown {
-  try {
-    return event.req.headers;
-  } catch {
-    return undefined;
-  }
-}
-
 function readPath(event: H3Event): string | undefined {
   try {
     const path: unknown = event.url.pathname;
