@@ -22,8 +22,8 @@ import { exampleAppCases } from '../helpers/example-app-cases.js';
 import { close, listen, request } from '../helpers/http-client.js';
 import { expectValidProblem } from '../helpers/problem-schema.js';
 
-// h3 2 is ESM-only: Jest on Node 20 loads it bundled to CommonJS (tests/helpers/h3-as-commonjs.ts).
-jest.mock('h3', () => jest.requireActual<typeof import('../helpers/h3-as-commonjs')>('../helpers/h3-as-commonjs').loadH3());
+// h3 2 is ESM-only: Jest on Node 20 loads it bundled to CommonJS (tests/helpers/esm-as-commonjs.ts).
+jest.mock('h3', () => jest.requireActual<typeof import('../helpers/esm-as-commonjs')>('../helpers/esm-as-commonjs').loadAsCommonJs('h3'));
 
 /** A Standard Schema (zod 4) for `readValidatedBody`. */
 const userSchema = z.object({ age: z.number().positive(), tags: z.array(z.string()).optional() });

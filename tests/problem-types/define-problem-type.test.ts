@@ -19,7 +19,7 @@ import { defineProblemType } from '../../src/problem-types/define-problem-type.j
 import { isProblemType, problemTypeOf } from '../../src/problem-types/problem-type-mark.js';
 import { expectValidProblem } from '../helpers/problem-schema.js';
 
-jest.mock('arktype', () => jest.requireActual<typeof import('../validation/arktype-cjs')>('../validation/arktype-cjs').loadArktype());
+jest.mock('arktype', () => jest.requireActual<typeof import('../helpers/esm-as-commonjs')>('../helpers/esm-as-commonjs').loadAsCommonJs('arktype'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { type: ark } = require('arktype') as typeof import('arktype');
 

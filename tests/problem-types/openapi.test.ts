@@ -6,7 +6,7 @@ import { defineProblemType, openApiResponses, problemDetailsSchema, toProblemDet
 import type { OpenApiProblemTypeResponse, ProblemTypeSchema } from '../../src/openapi/openapi-responses.js';
 import { expectValidProblem } from '../helpers/problem-schema.js';
 
-jest.mock('arktype', () => jest.requireActual<typeof import('../validation/arktype-cjs')>('../validation/arktype-cjs').loadArktype());
+jest.mock('arktype', () => jest.requireActual<typeof import('../helpers/esm-as-commonjs')>('../helpers/esm-as-commonjs').loadAsCommonJs('arktype'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { type: ark } = require('arktype') as typeof import('arktype');
 

@@ -23,7 +23,7 @@ import {
   type StandardSchemaV1,
 } from 'typed-http-exceptions';
 
-jest.mock('arktype', () => jest.requireActual<typeof import('../validation/arktype-cjs')>('../validation/arktype-cjs').loadArktype());
+jest.mock('arktype', () => jest.requireActual<typeof import('../helpers/esm-as-commonjs')>('../helpers/esm-as-commonjs').loadAsCommonJs('arktype'));
 
 /** `true` only when A and B are the same type (not merely assignable). */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

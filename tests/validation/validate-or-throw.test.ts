@@ -6,7 +6,7 @@ import { validateOrThrow } from '../../src/validation/validate-or-throw.js';
 import type { StandardSchemaV1 } from '../../src/validation/standard-schema.js';
 import { expectValidProblem } from '../helpers/problem-schema.js';
 
-jest.mock('arktype', () => jest.requireActual<typeof import('./arktype-cjs')>('./arktype-cjs').loadArktype());
+jest.mock('arktype', () => jest.requireActual<typeof import('../helpers/esm-as-commonjs')>('../helpers/esm-as-commonjs').loadAsCommonJs('arktype'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { type: ark } = require('arktype') as typeof import('arktype');
 
