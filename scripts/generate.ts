@@ -4,6 +4,7 @@
  *   src/status/reason-phrases.ts             ERROR_REASON_PHRASES (4xx/5xx), OTHER_REASON_PHRASES (1xx-3xx)
  *   src/exceptions/status-exceptions.ts      one class per 4xx/5xx code, former names as aliases
  *   src/exceptions/exception-by-status.ts    status -> class (type and runtime) and status -> options
+ *   src/messages/en.ts                       the English titles (the reason phrases) of typed-http-exceptions/messages
  *   src/status/status-headers.ts             status -> response headers its class can send; validation statuses
  *   README.md                            the class table between its markers, and the code
  *                                        blocks copied from examples/ and tests/ (scripts/readme-snippets.ts)
@@ -221,6 +222,20 @@ function withReadmeTable(readme: string): string {
 }
 
 /** Every generated file: path relative to the repository root -> wanted content. */
+function generateEnglishCatalog(): string {
+  const lines = [
+    HEADER,
+    "import type { StatusMessageCatalog } from './message-catalog.js';",
+    '',
+    '/** English problem titles: the reason phrase of every 4xx/5xx status, as `reasonPhrase(code)` gives it. */',
+    'export const en: StatusMessageCatalog = {',
+    ...errorRows.map((row) => `  '${row.code}': { title: ${row.phrase.includes("'") ? JSON.stringify(row.phrase) : `'${row.phrase}'`} },`),
+    '};',
+    '',
+  ];
+  return lines.join('\n');
+}
+
 export function generatedFiles(): Map<string, string> {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   return new Map([
@@ -229,6 +244,7 @@ export function generatedFiles(): Map<string, string> {
     ['src/exceptions/status-exceptions.ts', generateClasses()],
     ['src/exceptions/exception-by-status.ts', generateMap()],
     ['src/status/status-headers.ts', generateStatusHeaders()],
+    ['src/messages/en.ts', generateEnglishCatalog()],
     ['README.md', withSnippets(withReadmeTable(readme), root)],
   ]);
 }
