@@ -1,3 +1,4 @@
+import { safeHasOwn } from '../util/safe-get.js';
 import { STANDARD_MEMBERS } from './standard-members.js';
 import { LIMITS } from './limits.js';
 
@@ -17,7 +18,7 @@ export function copyExtensionMembers(source: unknown, target: Record<string, unk
   try {
     for (const name in source) {
       if (++visited > LIMITS.extensionMembers || budget < 2) return;
-      if (STANDARD_MEMBERS.has(name) || name === '__proto__' || !hasOwn(source, name)) continue;
+      if (STANDARD_MEMBERS.has(name) || name === '__proto__' || !safeHasOwn(source, name)) continue;
       let json: string | undefined;
       try {
         const value = (source as Record<string, unknown>)[name];
@@ -33,13 +34,5 @@ export function copyExtensionMembers(source: unknown, target: Record<string, unk
     }
   } catch {
     // A Proxy whose traps throw (or a revoked one): keep what was copied so far.
-  }
-}
-
-function hasOwn(object: object, name: string): boolean {
-  try {
-    return Object.prototype.hasOwnProperty.call(object, name);
-  } catch {
-    return false;
   }
 }

@@ -4,7 +4,7 @@ import { cut, LIMITS } from '../model/limits.js';
 import type { MessageCatalog, Messages, ProblemMessage } from '../model/messages.js';
 import type { ProblemDetails } from '../model/problem-details.js';
 import { titleForStatus } from '../status/reason-phrase.js';
-import { safeGet } from '../util/safe-get.js';
+import { safeGet, safeHasOwn } from '../util/safe-get.js';
 
 /** Language tags of `messages` looked at: bounds the lookup for a huge object. */
 const MAX_LOCALES = 64;
@@ -58,12 +58,7 @@ function localesOf(messages: Messages): string[] {
 }
 
 function entryOf(catalog: MessageCatalog, key: string): ProblemMessage | undefined {
-  if (key === '__proto__') return undefined;
-  try {
-    if (!Object.prototype.hasOwnProperty.call(catalog, key)) return undefined;
-  } catch {
-    return undefined;
-  }
+  if (key === '__proto__' || !safeHasOwn(catalog, key)) return undefined;
   const entry = safeGet(catalog, key);
   return typeof entry === 'object' && entry !== null ? (entry as ProblemMessage) : undefined;
 }

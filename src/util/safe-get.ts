@@ -7,3 +7,12 @@ export function safeGet(value: unknown, key: PropertyKey): unknown {
     return undefined;
   }
 }
+
+/** `Object.hasOwn` that answers false instead of throwing (a revoked Proxy, a throwing trap). */
+export function safeHasOwn(value: object, key: PropertyKey): boolean {
+  try {
+    return Object.prototype.hasOwnProperty.call(value, key);
+  } catch {
+    return false;
+  }
+}
